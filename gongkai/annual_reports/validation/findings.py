@@ -1,0 +1,71 @@
+"""Findings: what a check or an import says about a report.  Never exceptions."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.annual_reports.format import Path, cell_labels, path_str
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """A cell (or a row, or a table) named by its path and its Chinese labels."""
+
+    path: Path
+    row: str
+    column: str
+
+    @classmethod
+    def at(cls, path: Path) -> CellRef:
+        try:
+            row, column = cell_labels(path)
+        except (KeyError, IndexError, ValueError):
+            row, column = path_str(path), ""
+        return cls(path=path, row=row, column=column)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": path_str(self.path), "row": self.row, "column": self.column}
+
+    def describe(self) -> str:
+        return f"「{self.row}」/「{self.column}」" if self.column else f"「{self.row}」"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    cells: tuple[CellRef, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "cells": [c.to_dict() for c in self.cells],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        from gongkai.annual_reports.format import parse_path
+
+        cells = tuple(
+            CellRef(parse_path(c["path"]), c.get("row", ""), c.get("column", ""))
+            for c in data.get("cells", [])
+        )
+        return cls(data["code"], Severity(data["severity"]), data["message"], cells)
+
+    def __str__(self) -> str:
+        return f"[{self.severity}] {self.code}: {self.message}"
+
+
+def has_errors(findings: list[Finding] | tuple[Finding, ...]) -> bool:
+    return any(f.severity == Severity.ERROR for f in findings)

@@ -1,0 +1,219 @@
+"""Every relation the 2021 format implies, as functions ReportData -> findings.
+
+Blank cells (``None``) are reported once as warnings.  In the sum relations a blank
+addend counts as 0 (a careful clerk's reading of a published table whose zero cells
+were left empty); a relation whose result cell is blank, or whose cells are all blank,
+cannot be checked and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.data import ReportData, iter_cells
+from gongkai.annual_reports.format import Path
+from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
+
+FEE_DECIMALS = 4  # UNVERIFIED in the spec (§4.2); reports say "保留4位小数"
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    description: str  # what the rule checks, in Chinese (documented in docs)
+    check: Callable[[ReportData], Iterator[Finding]]
+
+
+def _find(code: str, severity: Severity, message: str,
+          paths: Iterable[Path]) -> Finding:
+    return Finding(code, severity, message, tuple(CellRef.at(p) for p in paths))
+
+
+def _sum(values: Sequence[int | None]) -> int:
+    return sum(v for v in values if v is not None)
+
+
+def _blank_note(values: Sequence[int | None]) -> str:
+    return "（空白单元格按 0 计）" if any(v is None for v in values) else ""
+
+
+def _relation(code: str, parts: Sequence[tuple[Path, int | None]],
+              result: Sequence[tuple[Path, int | None]], what: str) -> Iterator[Finding]:
+    """Check sum(parts) == sum(result); skip when it cannot be checked."""
+    part_values = [v for _, v in parts]
+    result_values = [v for _, v in result]
+    if all(v is None for v in result_values) or all(
+        v is None for v in part_values + result_values
+    ):
+        return
+    left, right = _sum(part_values), _sum(result_values)
+    if left != right:
+        note = _blank_note(part_values + result_values)
+        yield _find(code, E, f"{what}：应相等，实际 {left} ≠ {right}{note}",
+                    [p for p, _ in (*parts, *result)])
+
+
+# -- tables present ------------------------------------------------------------
+def check_tables_present(report: ReportData) -> Iterator[Finding]:
+    for name, label in fmt.TABLE_LABELS.items():
+        if getattr(report, name) is None:
+            yield _find("table.missing", E,
+                        f"缺少「{label}」统计表：报告没有给出这张表", [(name,)])
+
+
+def check_metadata(report: ReportData) -> Iterator[Finding]:
+    if report.year is None:
+        yield _find("report.year_missing", W, "未给出统计年度", [("year",)])
+    if not report.org:
+        yield _find("report.org_missing", W, "未给出报告机关", [("org",)])
+
+
+# -- cells -----------------------------------------------------------------------
+def _row_key(path: Path) -> Path:
+    return path[:-1] if isinstance(path[-1], int) else path
+
+
+def check_blank_cells(report: ReportData) -> Iterator[Finding]:
+    blanks: dict[Path, list[Path]] = {}
+    for path, value in iter_cells(report):
+        if value is None:
+            blanks.setdefault(_row_key(path), []).append(path)
+    for row, paths in blanks.items():
+        ref = CellRef.at(paths[0])
+        columns = "、".join(c.column for c in map(CellRef.at, paths) if c.column)
+        where = f"「{ref.row}」" + (f"的 {columns}" if columns else "")
+        yield _find("cell.blank", W,
+                    f"{where}为空白（未报告）；如为零请填 0", paths)
+
+
+def check_counts(report: ReportData) -> Iterator[Finding]:
+    for path, value in iter_cells(report):
+        if isinstance(value, int) and value < 0:
+            ref = CellRef.at(path)
+            yield _find("count.negative", E,
+                        f"{ref.describe()}为 {value}：件数不能为负数", [path])
+
+
+def check_fee(report: ReportData) -> Iterator[Finding]:
+    fee = report.active.fees_wan_yuan if report.active else None
+    if not isinstance(fee, Decimal):
+        return
+    path: Path = ("active", fmt.ACTIVE_FEE_FIELD)
+    if fee < 0:
+        yield _find("fee.negative", E, f"收费金额 {fee} 万元为负数", [path])
+    exponent = fee.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if decimals > FEE_DECIMALS:
+        yield _find("fee.precision", W,
+                    f"收费金额 {format(fee, 'f')} 万元有 {decimals} 位小数，"
+                    f"超过 {FEE_DECIMALS} 位（万元保留 {FEE_DECIMALS} 位小数即到元）",
+                    [path])
+
+
+# -- section 三 relations -----------------------------------------------------------
+def check_application_balance(report: ReportData) -> Iterator[Finding]:
+    """Stated in the table: 一 + 二 = 三(七) + 四, column by column."""
+    apps = report.applications
+    if apps is None:
+        return
+    for c, column in enumerate(fmt.APPLICANT_COLUMNS):
+        parts = [(("applications", "new", c), apps.new[c]),
+                 (("applications", "carried_over", c), apps.carried_over[c])]
+        result = [(("applications", "total", c), apps.total[c]),
+                  (("applications", "carried_forward", c), apps.carried_forward[c])]
+        yield from _relation("applications.balance", parts, result,
+                             f"「{column}」列 一、新收 + 二、上年结转 与 三(七)总计 + 四、结转下年度")
+
+
+def check_applicant_total_column(report: ReportData) -> Iterator[Finding]:
+    """总计 column = 自然人 + the five 法人或其他组织 columns, for every row."""
+    apps = report.applications
+    if apps is None:
+        return
+    for row in fmt.APPLICATION_ROWS:
+        values = apps.row(row.path)
+        parts = [((*row.path, c), values[c]) for c in fmt.APPLICANT_PARTS]
+        result = [((*row.path, fmt.TOTAL_COLUMN), values[fmt.TOTAL_COLUMN])]
+        yield from _relation("applications.total_column", parts, result,
+                             f"「{row.full_label}」行 六类申请人之和 与 总计")
+
+
+def check_outcome_total(report: ReportData) -> Iterator[Finding]:
+    """三(七)总计 = (一) + (二) + every leaf row of (三)…(六), per column."""
+    apps = report.applications
+    if apps is None:
+        return
+    for c, column in enumerate(fmt.APPLICANT_COLUMNS):
+        parts = [((*r.path, c), apps.row(r.path)[c]) for r in fmt.OUTCOME_LEAF_ROWS]
+        result = [(("applications", "total", c), apps.total[c])]
+        yield from _relation("applications.outcome_total", parts, result,
+                             f"「{column}」列 三(一)至(六)各项之和 与 (七)总计")
+
+
+# -- section 四 ------------------------------------------------------------------
+def check_appeal_totals(report: ReportData) -> Iterator[Finding]:
+    """Each group's 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
+    if report.appeals is None:
+        return
+    for name, label in fmt.APPEAL_GROUPS:
+        values = getattr(report.appeals, name)
+        parts = [(("appeals", name, i), values[i]) for i in range(4)]
+        result = [(("appeals", name, 4), values[4])]
+        yield from _relation("appeals.group_total", parts, result,
+                             f"「{label}」四种结果之和 与 总计")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("table.missing", E, "三张统计表（二、三、四部分）都必须给出", check_tables_present),
+    Rule("report.year_missing", W, "应给出统计年度", check_metadata),
+    Rule("report.org_missing", W, "应给出报告机关", check_metadata),
+    Rule("cell.blank", W, "单元格空白（未报告）；零应填 0", check_blank_cells),
+    Rule("count.negative", E, "件数为非负整数", check_counts),
+    Rule("fee.negative", E, "收费金额不能为负", check_fee),
+    Rule("fee.precision", W, f"收费金额（万元）最多 {FEE_DECIMALS} 位小数", check_fee),
+    Rule("applications.balance", E, "每列：一 + 二 = 三(七) + 四", check_application_balance),
+    Rule("applications.total_column", E, "每行：总计 = 自然人 + 五类法人或其他组织",
+         check_applicant_total_column),
+    Rule("applications.outcome_total", E, "每列：三(七)总计 = 三(一)…(六) 各末级项之和",
+         check_outcome_total),
+    Rule("appeals.group_total", E, "行政复议、两类行政诉讼各自：总计 = 四种结果之和",
+         check_appeal_totals),
+)
+
+#: Codes the loader (data.report_from_dict) reports for input it cannot take as is.
+LOADER_CODES: dict[str, str] = {
+    "schema.missing_key": "缺少必需的键",
+    "schema.type": "值的类型不对",
+    "schema.length": "数组的行数或列数不对",
+    "schema.year": "统计年度不是年份",
+    "schema.date": "发布日期不是 YYYY-MM-DD",
+    "schema.format_version": "未知的格式版本",
+    "count.not_integer": "件数不是整数",
+    "fee.invalid": "收费金额不是非负十进制数",
+    "fee.not_string": "收费金额写成了数值而非字符串",
+}
+
+
+def check_report(report: ReportData,
+                 load_findings: Iterable[Finding] = ()) -> list[Finding]:
+    """All findings for a report: the loader's, then every rule's (each rule once)."""
+    findings = list(load_findings)
+    flagged = {c.path for f in findings for c in f.cells}
+    seen: set[Callable[[ReportData], Iterator[Finding]]] = set()
+    for rule in RULES:
+        if rule.check in seen:
+            continue
+        seen.add(rule.check)
+        for finding in rule.check(report):
+            if finding.code == "cell.blank":
+                cells = tuple(c for c in finding.cells if c.path not in flagged)
+                if not cells:
+                    continue
+            findings.append(finding)
+    return findings

@@ -1,0 +1,10 @@
+"""Test settings: fast hashing, in-memory static storage."""
+
+from gongkai.config.settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405
