@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "check": "gongkai.annual_reports.commands.check",
     "render": "gongkai.annual_reports.commands.render",
     "parse": "gongkai.annual_reports.commands.parse",
+    "aggregate": "gongkai.annual_reports.commands.aggregate",
     "import": "gongkai.imports.commands.import_",
     "demo": "gongkai.core.commands.demo",
     "serve": "gongkai.core.commands.serve",

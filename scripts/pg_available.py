@@ -12,5 +12,5 @@ if not url.startswith(("postgres://", "postgresql://")):
     sys.exit(1)
 try:
     psycopg.connect(url, connect_timeout=3).close()
-except Exception:  # noqa: BLE001 - any failure means "not available"
+except Exception:  # any failure means "not available"
     sys.exit(1)

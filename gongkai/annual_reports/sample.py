@@ -52,12 +52,16 @@ def sample_applications(rng: random.Random, scale: int = 40) -> Applications:
     groups: dict[str, tuple[tuple[int, ...], ...]] = {}
     i = 2
     for field, size in fmt.GROUP_SIZES.items():
-        groups[field] = tuple(rows[i:i + size])
+        groups[field] = tuple(rows[i : i + size])
         i += size
     return Applications(
-        new=with_total(columns_new), carried_over=with_total(columns_over),
-        granted=rows[0], partially_granted=rows[1], total=total,
-        carried_forward=with_total(columns_fwd), **groups,
+        new=with_total(columns_new),
+        carried_over=with_total(columns_over),
+        granted=rows[0],
+        partially_granted=rows[1],
+        total=total,
+        carried_forward=with_total(columns_fwd),
+        **groups,
     )
 
 
@@ -82,11 +86,16 @@ def sample_active(rng: random.Random) -> ActiveDisclosure:
     )
 
 
-def sample_report(*, org: str, year: int, seed: int = 0,
-                  narrative: Narrative | None = None) -> ReportData:
-    rng = random.Random(f"{org}:{year}:{seed}")
+def sample_report(
+    *, org: str, year: int, seed: int = 0, narrative: Narrative | None = None
+) -> ReportData:
+    rng = random.Random(f"{org}:{year}:{seed}")  # noqa: S311 - sample figures, not secrets
     return ReportData(
-        year=year, org=org, title=f"{org}{year}年政府信息公开工作年度报告",
-        active=sample_active(rng), applications=sample_applications(rng),
-        appeals=sample_appeals(rng), narrative=narrative or Narrative(),
+        year=year,
+        org=org,
+        title=f"{org}{year}年政府信息公开工作年度报告",
+        active=sample_active(rng),
+        applications=sample_applications(rng),
+        appeals=sample_appeals(rng),
+        narrative=narrative or Narrative(),
     )

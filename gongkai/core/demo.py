@@ -19,8 +19,13 @@ from gongkai.annual_reports.services import report_publish, report_save
 from gongkai.orgs.models import Kind, Level, Organisation
 
 COUNTY = "示范县人民政府"
-DEPARTMENTS = ("示范县人民政府办公室", "示范县发展和改革局", "示范县财政局",
-               "示范县自然资源局", "示范县市场监督管理局")
+DEPARTMENTS = (
+    "示范县人民政府办公室",
+    "示范县发展和改革局",
+    "示范县财政局",
+    "示范县自然资源局",
+    "示范县市场监督管理局",
+)
 TOWNSHIPS = ("示范县城关镇人民政府", "示范县东风乡人民政府", "示范县西湖街道办事处")
 ACCOUNTS = (
     ("gongkaiban", "公开办管理员", Role.OFFICE_ADMIN),
@@ -50,24 +55,46 @@ def _known_passwords() -> dict[str, str]:
     path = _passwords_file()
     if not path.exists():
         return {}
-    pairs = (line.split("\t", 1) for line in path.read_text("utf-8").splitlines() if line)
-    return {name: pw for name, pw in pairs}
+    pairs = (
+        line.split("\t", 1) for line in path.read_text("utf-8").splitlines() if line
+    )
+    return dict(pairs)
 
 
 @transaction.atomic
 def demo_load(*, today: date) -> list[DemoAccount]:
     county, _ = Organisation.objects.get_or_create(
-        name=COUNTY, defaults={"level": Level.COUNTY, "kind": Kind.GOVERNMENT,
-                               "short_name": "示范县", "code": "990101"})
+        name=COUNTY,
+        defaults={
+            "level": Level.COUNTY,
+            "kind": Kind.GOVERNMENT,
+            "short_name": "示范县",
+            "code": "990101",
+        },
+    )
     orgs = [county]
     for name in DEPARTMENTS:
-        orgs.append(Organisation.objects.get_or_create(
-            name=name, defaults={"parent": county, "level": Level.COUNTY,
-                                 "kind": Kind.DEPARTMENT})[0])
+        orgs.append(
+            Organisation.objects.get_or_create(
+                name=name,
+                defaults={
+                    "parent": county,
+                    "level": Level.COUNTY,
+                    "kind": Kind.DEPARTMENT,
+                },
+            )[0]
+        )
     for name in TOWNSHIPS:
-        orgs.append(Organisation.objects.get_or_create(
-            name=name, defaults={"parent": county, "level": Level.TOWNSHIP,
-                                 "kind": Kind.TOWNSHIP})[0])
+        orgs.append(
+            Organisation.objects.get_or_create(
+                name=name,
+                defaults={
+                    "parent": county,
+                    "level": Level.TOWNSHIP,
+                    "kind": Kind.TOWNSHIP,
+                },
+            )[0]
+        )
     accounts = _demo_accounts(county)
     admin = User.objects.get(username="gongkaiban")
     last = today.year - 1
@@ -78,8 +105,7 @@ def demo_load(*, today: date) -> list[DemoAccount]:
             data = replace(sample_report(org=org.name, year=year, narrative=NARRATIVE))
             report = report_save(organisation=org, year=year, data=data, actor=admin)
             if year < last or org != county:
-                report_publish(report=report, actor=admin,
-                               today=date(year + 1, 1, 20))
+                report_publish(report=report, actor=admin, today=date(year + 1, 1, 20))
     return accounts
 
 

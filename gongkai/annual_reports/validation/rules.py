@@ -30,8 +30,9 @@ class Rule:
     check: Callable[[ReportData], Iterator[Finding]]
 
 
-def _find(code: str, severity: Severity, message: str,
-          paths: Iterable[Path]) -> Finding:
+def _find(
+    code: str, severity: Severity, message: str, paths: Iterable[Path]
+) -> Finding:
     return Finding(code, severity, message, tuple(CellRef.at(p) for p in paths))
 
 
@@ -43,8 +44,12 @@ def _blank_note(values: Sequence[int | None]) -> str:
     return "（空白单元格按 0 计）" if any(v is None for v in values) else ""
 
 
-def _relation(code: str, parts: Sequence[tuple[Path, int | None]],
-              result: Sequence[tuple[Path, int | None]], what: str) -> Iterator[Finding]:
+def _relation(
+    code: str,
+    parts: Sequence[tuple[Path, int | None]],
+    result: Sequence[tuple[Path, int | None]],
+    what: str,
+) -> Iterator[Finding]:
     """Check sum(parts) == sum(result); skip when it cannot be checked."""
     part_values = [v for _, v in parts]
     result_values = [v for _, v in result]
@@ -55,16 +60,24 @@ def _relation(code: str, parts: Sequence[tuple[Path, int | None]],
     left, right = _sum(part_values), _sum(result_values)
     if left != right:
         note = _blank_note(part_values + result_values)
-        yield _find(code, E, f"{what}：应相等，实际 {left} ≠ {right}{note}",
-                    [p for p, _ in (*parts, *result)])
+        yield _find(
+            code,
+            E,
+            f"{what}：应相等，实际 {left} ≠ {right}{note}",
+            [p for p, _ in (*parts, *result)],
+        )
 
 
 # -- tables present ------------------------------------------------------------
 def check_tables_present(report: ReportData) -> Iterator[Finding]:
     for name, label in fmt.TABLE_LABELS.items():
         if getattr(report, name) is None:
-            yield _find("table.missing", E,
-                        f"缺少「{label}」统计表：报告没有给出这张表", [(name,)])
+            yield _find(
+                "table.missing",
+                E,
+                f"缺少「{label}」统计表：报告没有给出这张表",
+                [(name,)],
+            )
 
 
 def check_metadata(report: ReportData) -> Iterator[Finding]:
@@ -84,20 +97,23 @@ def check_blank_cells(report: ReportData) -> Iterator[Finding]:
     for path, value in iter_cells(report):
         if value is None:
             blanks.setdefault(_row_key(path), []).append(path)
-    for row, paths in blanks.items():
+    for paths in blanks.values():
         ref = CellRef.at(paths[0])
         columns = "、".join(c.column for c in map(CellRef.at, paths) if c.column)
         where = f"「{ref.row}」" + (f"的 {columns}" if columns else "")
-        yield _find("cell.blank", W,
-                    f"{where}为空白（未报告）；如为零请填 0", paths)
+        yield _find("cell.blank", W, f"{where}为空白（未报告）；如为零请填 0", paths)
 
 
 def check_counts(report: ReportData) -> Iterator[Finding]:
     for path, value in iter_cells(report):
         if isinstance(value, int) and value < 0:
             ref = CellRef.at(path)
-            yield _find("count.negative", E,
-                        f"{ref.describe()}为 {value}：件数不能为负数", [path])
+            yield _find(
+                "count.negative",
+                E,
+                f"{ref.describe()}为 {value}：件数不能为负数",
+                [path],
+            )
 
 
 def check_fee(report: ReportData) -> Iterator[Finding]:
@@ -110,10 +126,13 @@ def check_fee(report: ReportData) -> Iterator[Finding]:
     exponent = fee.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if decimals > FEE_DECIMALS:
-        yield _find("fee.precision", W,
-                    f"收费金额 {format(fee, 'f')} 万元有 {decimals} 位小数，"
-                    f"超过 {FEE_DECIMALS} 位（万元保留 {FEE_DECIMALS} 位小数即到元）",
-                    [path])
+        yield _find(
+            "fee.precision",
+            W,
+            f"收费金额 {format(fee, 'f')} 万元有 {decimals} 位小数，"
+            f"超过 {FEE_DECIMALS} 位（万元保留 {FEE_DECIMALS} 位小数即到元）",
+            [path],
+        )
 
 
 # -- section 三 relations -----------------------------------------------------------
@@ -123,12 +142,20 @@ def check_application_balance(report: ReportData) -> Iterator[Finding]:
     if apps is None:
         return
     for c, column in enumerate(fmt.APPLICANT_COLUMNS):
-        parts = [(("applications", "new", c), apps.new[c]),
-                 (("applications", "carried_over", c), apps.carried_over[c])]
-        result = [(("applications", "total", c), apps.total[c]),
-                  (("applications", "carried_forward", c), apps.carried_forward[c])]
-        yield from _relation("applications.balance", parts, result,
-                             f"「{column}」列 一、新收 + 二、上年结转 与 三(七)总计 + 四、结转下年度")
+        parts = [
+            (("applications", "new", c), apps.new[c]),
+            (("applications", "carried_over", c), apps.carried_over[c]),
+        ]
+        result = [
+            (("applications", "total", c), apps.total[c]),
+            (("applications", "carried_forward", c), apps.carried_forward[c]),
+        ]
+        yield from _relation(
+            "applications.balance",
+            parts,
+            result,
+            f"「{column}」列 一、新收 + 二、上年结转 与 三(七)总计 + 四、结转下年度",
+        )
 
 
 def check_applicant_total_column(report: ReportData) -> Iterator[Finding]:
@@ -140,8 +167,12 @@ def check_applicant_total_column(report: ReportData) -> Iterator[Finding]:
         values = apps.row(row.path)
         parts = [((*row.path, c), values[c]) for c in fmt.APPLICANT_PARTS]
         result = [((*row.path, fmt.TOTAL_COLUMN), values[fmt.TOTAL_COLUMN])]
-        yield from _relation("applications.total_column", parts, result,
-                             f"「{row.full_label}」行 六类申请人之和 与 总计")
+        yield from _relation(
+            "applications.total_column",
+            parts,
+            result,
+            f"「{row.full_label}」行 六类申请人之和 与 总计",
+        )
 
 
 def check_outcome_total(report: ReportData) -> Iterator[Finding]:
@@ -152,8 +183,12 @@ def check_outcome_total(report: ReportData) -> Iterator[Finding]:
     for c, column in enumerate(fmt.APPLICANT_COLUMNS):
         parts = [((*r.path, c), apps.row(r.path)[c]) for r in fmt.OUTCOME_LEAF_ROWS]
         result = [(("applications", "total", c), apps.total[c])]
-        yield from _relation("applications.outcome_total", parts, result,
-                             f"「{column}」列 三(一)至(六)各项之和 与 (七)总计")
+        yield from _relation(
+            "applications.outcome_total",
+            parts,
+            result,
+            f"「{column}」列 三(一)至(六)各项之和 与 (七)总计",
+        )
 
 
 # -- section 四 ------------------------------------------------------------------
@@ -165,25 +200,99 @@ def check_appeal_totals(report: ReportData) -> Iterator[Finding]:
         values = getattr(report.appeals, name)
         parts = [(("appeals", name, i), values[i]) for i in range(4)]
         result = [(("appeals", name, 4), values[4])]
-        yield from _relation("appeals.group_total", parts, result,
-                             f"「{label}」四种结果之和 与 总计")
+        yield from _relation(
+            "appeals.group_total", parts, result, f"「{label}」四种结果之和 与 总计"
+        )
+
+
+def _row_delta(values: Sequence[int | None]) -> int | None:
+    """sum(six applicant columns) - 总计, or None when it cannot be checked."""
+    total = values[fmt.TOTAL_COLUMN]
+    if total is None:
+        return None
+    return _sum([values[c] for c in fmt.APPLICANT_PARTS]) - total
+
+
+def check_suspect_cells(report: ReportData) -> Iterator[Finding]:
+    """Point at the cell most likely wrong: one cell that breaks both its row's 总计
+    and its column's 三(七)总计 by the same amount.  Changing it by that amount
+    makes both relations hold."""
+    apps = report.applications
+    if apps is None:
+        return
+    col_delta: list[int | None] = []
+    for c in range(7):
+        total = apps.total[c]
+        leaves = [apps.row(r.path)[c] for r in fmt.OUTCOME_LEAF_ROWS]
+        col_delta.append(None if total is None else _sum(leaves) - total)
+    for row in fmt.OUTCOME_LEAF_ROWS:
+        values = apps.row(row.path)
+        dr = _row_delta(values)
+        if not dr:
+            continue
+        for c in range(7):
+            # a wrong applicant cell inflates both sums; a wrong 总计 cell of the row
+            # inflates the column sum and deflates the row sum.
+            expected = dr if c != fmt.TOTAL_COLUMN else -dr
+            if col_delta[c] != expected:
+                continue
+            fixed = (values[c] or 0) - expected
+            if fixed < 0:
+                continue
+            path = (*row.path, c)
+            ref = CellRef.at(path)
+            yield _find(
+                "cells.suspect",
+                Severity.INFO,
+                f"{ref.describe()}最可能有误：它同时使本行总计和本列(七)总计相差 "
+                f"{expected}；改为 {fixed} 两处勾稽关系都成立",
+                [path],
+            )
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("table.missing", E, "三张统计表（二、三、四部分）都必须给出", check_tables_present),
+    Rule(
+        "table.missing",
+        E,
+        "三张统计表（二、三、四部分）都必须给出",
+        check_tables_present,
+    ),
     Rule("report.year_missing", W, "应给出统计年度", check_metadata),
     Rule("report.org_missing", W, "应给出报告机关", check_metadata),
     Rule("cell.blank", W, "单元格空白（未报告）；零应填 0", check_blank_cells),
     Rule("count.negative", E, "件数为非负整数", check_counts),
     Rule("fee.negative", E, "收费金额不能为负", check_fee),
     Rule("fee.precision", W, f"收费金额（万元）最多 {FEE_DECIMALS} 位小数", check_fee),
-    Rule("applications.balance", E, "每列：一 + 二 = 三(七) + 四", check_application_balance),
-    Rule("applications.total_column", E, "每行：总计 = 自然人 + 五类法人或其他组织",
-         check_applicant_total_column),
-    Rule("applications.outcome_total", E, "每列：三(七)总计 = 三(一)…(六) 各末级项之和",
-         check_outcome_total),
-    Rule("appeals.group_total", E, "行政复议、两类行政诉讼各自：总计 = 四种结果之和",
-         check_appeal_totals),
+    Rule(
+        "applications.balance",
+        E,
+        "每列：一 + 二 = 三(七) + 四",
+        check_application_balance,
+    ),
+    Rule(
+        "applications.total_column",
+        E,
+        "每行：总计 = 自然人 + 五类法人或其他组织",
+        check_applicant_total_column,
+    ),
+    Rule(
+        "applications.outcome_total",
+        E,
+        "每列：三(七)总计 = 三(一)…(六) 各末级项之和",
+        check_outcome_total,
+    ),
+    Rule(
+        "cells.suspect",
+        Severity.INFO,
+        "同一单元格使行合计与列合计相差同一数值时，指出它最可能有误并给出改正值",
+        check_suspect_cells,
+    ),
+    Rule(
+        "appeals.group_total",
+        E,
+        "行政复议、两类行政诉讼各自：总计 = 四种结果之和",
+        check_appeal_totals,
+    ),
 )
 
 #: Codes the loader (data.report_from_dict) reports for input it cannot take as is.
@@ -200,8 +309,9 @@ LOADER_CODES: dict[str, str] = {
 }
 
 
-def check_report(report: ReportData,
-                 load_findings: Iterable[Finding] = ()) -> list[Finding]:
+def check_report(
+    report: ReportData, load_findings: Iterable[Finding] = ()
+) -> list[Finding]:
     """All findings for a report: the loader's, then every rule's (each rule once)."""
     findings = list(load_findings)
     flagged = {c.path for f in findings for c in f.cells}

@@ -20,7 +20,8 @@ def test_demo_is_complete_and_idempotent(settings, tmp_path) -> None:
     first = demo_load(today=date(2025, 3, 1))
     second = demo_load(today=date(2025, 3, 1))
     assert [(a.username, a.password) for a in first] == [
-        (a.username, a.password) for a in second]
+        (a.username, a.password) for a in second
+    ]
     assert {m.role for m in Membership.objects.all()} == set(Role.values)
     county = Organisation.objects.get(name=COUNTY)
     assert county.children.count() == len(DEPARTMENTS) + len(TOWNSHIPS)
@@ -41,4 +42,5 @@ def test_demo_command_prints_accounts(settings, tmp_path, capsys) -> None:
     settings.DATA_DIR = tmp_path
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert "承办人" in out and "chengban" in out
+    assert "承办人" in out
+    assert "chengban" in out

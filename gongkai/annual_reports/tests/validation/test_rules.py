@@ -40,13 +40,16 @@ def cells(findings, code: str) -> set[tuple[str, str]]:
 
 
 # -- the seeds -------------------------------------------------------------------
-@pytest.mark.parametrize(("prefix", "expected_errors"), [
-    ("000", ["table.missing", "table.missing"]),  # sections 三 and 四 missing
-    ("001", []),
-    ("002", ["table.missing"]),  # section 三 missing
-    ("003", []),
-    ("004", []),
-])
+@pytest.mark.parametrize(
+    ("prefix", "expected_errors"),
+    [
+        ("000", ["table.missing", "table.missing"]),  # sections 三 and 四 missing
+        ("001", []),
+        ("002", ["table.missing"]),  # section 三 missing
+        ("003", []),
+        ("004", []),
+    ],
+)
 def test_seed_truths(prefix: str, expected_errors: list[str]) -> None:
     assert codes(check_dict(truth(seed_id(prefix)))) == expected_errors
 
@@ -84,16 +87,20 @@ def test_changed_cell_of_001_reported_with_row_and_column() -> None:
     for code in ("applications.total_column", "applications.outcome_total"):
         assert target in cells(findings, code), code
     messages = " ".join(f.message for f in findings)
-    assert "4.保护第三方合法权益" in messages and "商业企业" in messages
+    assert "4.保护第三方合法权益" in messages
+    assert "商业企业" in messages
 
 
-@pytest.mark.parametrize("path", [
-    ("applications", "new", 0),
-    ("applications", "carried_forward", 6),
-    ("applications", "granted", 3),
-    ("applications", "other", 2, 5),
-    ("applications", "total", 1),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("applications", "new", 0),
+        ("applications", "carried_forward", 6),
+        ("applications", "granted", 3),
+        ("applications", "other", 2, 5),
+        ("applications", "total", 1),
+    ],
+)
 def test_any_changed_application_cell_breaks_a_relation(path) -> None:
     data = truth(seed_id("001"))
     node = data
@@ -118,7 +125,9 @@ def test_balance_new_plus_carried_over_equals_total_plus_carried_forward() -> No
     data["applications"]["carried_forward"][6] += 1
     findings = check_dict(data)
     assert "applications.balance" in codes(findings)
-    assert ("四、结转下年度继续办理", "自然人") in cells(findings, "applications.balance")
+    assert ("四、结转下年度继续办理", "自然人") in cells(
+        findings, "applications.balance"
+    )
     assert "applications.total_column" not in codes(findings)
 
 
@@ -129,7 +138,8 @@ def test_total_column_is_sum_of_six_applicant_columns() -> None:
     findings = check_dict(data)
     assert codes(findings).count("applications.total_column") == 2
     assert ("一、本年新收政府信息公开申请数量", "总计") in cells(
-        findings, "applications.total_column")
+        findings, "applications.total_column"
+    )
     assert "applications.balance" not in codes(findings)
 
 
@@ -140,7 +150,8 @@ def test_outcome_total_is_sum_of_leaf_rows() -> None:
     findings = check_dict(data)
     assert codes(findings) == ["applications.outcome_total"] * 2
     assert ("三、本年度办理结果 （一）予以公开", "自然人") in cells(
-        findings, "applications.outcome_total")
+        findings, "applications.outcome_total"
+    )
 
 
 def test_appeal_group_total_is_sum_of_four_outcomes() -> None:
@@ -148,7 +159,9 @@ def test_appeal_group_total_is_sum_of_four_outcomes() -> None:
     data["appeals"]["litigation_direct"] = [1, 1, 0, 0, 3]
     findings = check_dict(data)
     assert "appeals.group_total" in codes(findings)
-    assert ("行政诉讼 未经复议直接起诉", "总计") in cells(findings, "appeals.group_total")
+    assert ("行政诉讼 未经复议直接起诉", "总计") in cells(
+        findings, "appeals.group_total"
+    )
 
 
 def test_blank_total_cannot_be_checked_and_is_only_a_warning() -> None:
@@ -164,7 +177,8 @@ def test_blank_addends_count_as_zero_and_say_so() -> None:
     data["applications"]["granted"] = [11, None, None, None, None, None, 12]
     findings = check_dict(data)
     messages = [f.message for f in findings if f.code == "applications.total_column"]
-    assert messages and "空白单元格按 0 计" in messages[0]
+    assert messages
+    assert "空白单元格按 0 计" in messages[0]
 
 
 def test_negative_count_is_an_error() -> None:
@@ -179,12 +193,20 @@ def test_non_integer_count_is_an_error_not_a_crash(value) -> None:
     data["applications"]["new"][0] = value
     findings = check_dict(data)
     assert "count.not_integer" in codes(findings)
-    assert ("一、本年新收政府信息公开申请数量", "自然人") in cells(findings, "count.not_integer")
+    assert ("一、本年新收政府信息公开申请数量", "自然人") in cells(
+        findings, "count.not_integer"
+    )
 
 
-@pytest.mark.parametrize(("fee", "expected"), [
-    ("0", []), ("798.84", []), ("12.3456", []), ("1935.87208", ["fee.precision"]),
-])
+@pytest.mark.parametrize(
+    ("fee", "expected"),
+    [
+        ("0", []),
+        ("798.84", []),
+        ("12.3456", []),
+        ("1935.87208", ["fee.precision"]),
+    ],
+)
 def test_fee_decimals(fee: str, expected: list[str]) -> None:
     data = truth(seed_id("003"))
     data["active"]["fees_wan_yuan"] = fee
@@ -205,17 +227,23 @@ def test_fee_kept_exactly_as_written() -> None:
     assert loaded.report.active is not None
     assert loaded.report.active.fees_wan_yuan == Decimal("1935.87208")
     assert report_to_dict(loaded.report, extended=False)["active"]["fees_wan_yuan"] == (
-        "1935.87208")
+        "1935.87208"
+    )
 
 
-@pytest.mark.parametrize("mutation", [
-    lambda d: d["applications"].__setitem__("withheld", d["applications"]["withheld"][:5]),
-    lambda d: d["applications"]["new"].append(1),
-    lambda d: d["appeals"].__setitem__("reconsideration", "none"),
-    lambda d: d.pop("appeals"),
-    lambda d: d.__setitem__("year", "2022年"),
-    lambda d: d.__setitem__("active", [1, 2]),
-])
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        lambda d: d["applications"].__setitem__(
+            "withheld", d["applications"]["withheld"][:5]
+        ),
+        lambda d: d["applications"]["new"].append(1),
+        lambda d: d["appeals"].__setitem__("reconsideration", "none"),
+        lambda d: d.pop("appeals"),
+        lambda d: d.__setitem__("year", "2022年"),
+        lambda d: d.__setitem__("active", [1, 2]),
+    ],
+)
 def test_malformed_structure_becomes_findings(mutation) -> None:
     data = truth(seed_id("001"))
     mutation(data)
@@ -240,8 +268,12 @@ def test_consistent_reports_have_no_findings(seed: int, year: int) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10_000), col=st.integers(0, 6),
-       delta=st.integers(1, 9), row=st.sampled_from(fmt.APPLICATION_ROWS))
+@given(
+    seed=st.integers(0, 10_000),
+    col=st.integers(0, 6),
+    delta=st.integers(1, 9),
+    row=st.sampled_from(fmt.APPLICATION_ROWS),
+)
 def test_any_single_change_is_caught(seed: int, col: int, delta: int, row) -> None:
     report = sample_report(org="某县人民政府", year=2024, seed=seed)
     path = (*row.path, col)
@@ -252,9 +284,33 @@ def test_any_single_change_is_caught(seed: int, col: int, delta: int, row) -> No
     node[path[-1]] += delta
     findings = check_dict(data)
     assert has_errors(findings)
-    flagged = {c.path for f in findings if f.severity == Severity.ERROR for c in f.cells}
+    flagged = {
+        c.path for f in findings if f.severity == Severity.ERROR for c in f.cells
+    }
     assert path in flagged
 
 
 def test_appeals_blank_constructor() -> None:
     assert Appeals.blank(0).reconsideration == (0, 0, 0, 0, 0)
+
+
+@pytest.mark.parametrize("col", [0, 3, 6])
+def test_suspect_cell_is_pointed_at_with_its_fix(col: int) -> None:
+    report = sample_report(org="某县人民政府", year=2024, seed=11)
+    path = ("applications", "unable", 1, col)
+    original = report.applications.unable[1][col]
+    findings = check_report(report.with_cell(path, original + 3))
+    suspects = [f for f in findings if f.code == "cells.suspect"]
+    assert [c.path for f in suspects for c in f.cells] == [path]
+    assert f"改为 {original}" in suspects[0].message
+    assert suspects[0].severity == Severity.INFO
+
+
+def test_no_suspect_when_two_cells_changed_differently() -> None:
+    report = sample_report(org="某县人民政府", year=2024, seed=11)
+    changed = report.with_cell(("applications", "granted", 0), 500).with_cell(
+        ("applications", "withheld", 0, 1), 7
+    )
+    findings = check_report(changed)
+    suspects = {c.path for f in findings if f.code == "cells.suspect" for c in f.cells}
+    assert ("applications", "withheld", 0, 6) not in suspects
