@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-DB_FIXTURES = {"db", "transactional_db", "client", "admin_client", "admin_user",
-               "django_user_model", "live_server", "django_db_setup"}
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "client",
+    "admin_client",
+    "admin_user",
+    "django_user_model",
+    "live_server",
+    "django_db_setup",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -24,20 +24,30 @@ class Role(models.TextChoices):
 class Membership(BaseModel):
     """A staff role scoped to an organ (and, for every role, the organs below it)."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships",
-                             verbose_name=_("用户"))
-    organisation = models.ForeignKey("orgs.Organisation", on_delete=models.CASCADE,
-                                     related_name="memberships", verbose_name=_("机关"))
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("用户"),
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("机关"),
+    )
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
 
     class Meta:
         verbose_name = _("岗位")
         verbose_name_plural = _("岗位")
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"],
-                                    name="membership_unique"),
-            models.CheckConstraint(condition=models.Q(role__in=Role.values),
-                                   name="membership_role_valid"),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="membership_role_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,8 +19,11 @@ def roles_for(user: User, organisation: Organisation) -> set[str]:
     if user.is_superuser:
         return set(Role.values)
     scope = [organisation.pk, *(o.pk for o in organisation.ancestors())]
-    return set(user.memberships.filter(organisation_id__in=scope)
-               .values_list("role", flat=True))
+    return set(
+        user.memberships.filter(organisation_id__in=scope).values_list(
+            "role", flat=True
+        )
+    )
 
 
 def _has_any(user: User, organisation: Organisation, roles: Iterable[str]) -> bool:

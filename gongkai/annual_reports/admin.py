@@ -12,8 +12,15 @@ class EventInline(admin.TabularInline):
 
 @admin.register(AnnualReport)
 class AnnualReportAdmin(admin.ModelAdmin):
-    list_display = ("organisation", "year", "status", "source", "error_count",
-                    "warning_count", "published_on")
+    list_display = (
+        "organisation",
+        "year",
+        "status",
+        "source",
+        "error_count",
+        "warning_count",
+        "published_on",
+    )
     list_filter = ("status", "source", "year", "format_version")
     search_fields = ("organisation__name", "title")
     readonly_fields = ("findings", "error_count", "warning_count")

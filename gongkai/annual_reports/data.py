@@ -62,8 +62,15 @@ class Applications:
     def blank(cls, value: Count = None) -> Applications:
         row = (value,) * 7
         groups = {f: (row,) * n for f, n in fmt.GROUP_SIZES.items()}
-        return cls(new=row, carried_over=row, granted=row, partially_granted=row,
-                   total=row, carried_forward=row, **groups)
+        return cls(
+            new=row,
+            carried_over=row,
+            granted=row,
+            partially_granted=row,
+            total=row,
+            carried_forward=row,
+            **groups,
+        )
 
 
 @dataclass(frozen=True)
@@ -250,22 +257,30 @@ class _Loader:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
 
-    def problem(self, code: str, path: Path, message: str,
-                severity: Severity = Severity.ERROR) -> None:
+    def problem(
+        self, code: str, path: Path, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
         ref = CellRef.at(path)
-        self.findings.append(Finding(code, severity, f"{ref.describe()}：{message}",
-                                     (ref,)))
+        self.findings.append(
+            Finding(code, severity, f"{ref.describe()}：{message}", (ref,))
+        )
 
     def load(self, data: Mapping[str, Any]) -> ReportData:
         for key in ("year", "org", "active", "applications", "appeals"):
             if key not in data:
-                self.problem("schema.missing_key", (key,),
-                             f"缺少必需的键 \"{key}\"（不报告时应写 null）")
+                self.problem(
+                    "schema.missing_key",
+                    (key,),
+                    f'缺少必需的键 "{key}"（不报告时应写 null）',
+                )
         version = data.get("format_version") or fmt.FORMAT_2021
         if version not in fmt.FORMAT_VERSIONS:
-            self.problem("schema.format_version", ("format_version",),
-                         f"未知的格式版本 {version!r}，应为 "
-                         f"{' 或 '.join(fmt.FORMAT_VERSIONS)}；按 2021 格式检查")
+            self.problem(
+                "schema.format_version",
+                ("format_version",),
+                f"未知的格式版本 {version!r}，应为 "
+                f"{' 或 '.join(fmt.FORMAT_VERSIONS)}；按 2021 格式检查",
+            )
             version = fmt.FORMAT_2021
         return ReportData(
             year=self.year(data.get("year")),
@@ -285,9 +300,15 @@ class _Loader:
     def year(self, value: Any) -> int | None:
         if value is None:
             return None
-        if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2200:
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and 1990 <= value <= 2200
+        ):
             return value
-        self.problem("schema.year", ("year",), f"统计年度应为四位整数年份，实际为 {value!r}")
+        self.problem(
+            "schema.year", ("year",), f"统计年度应为四位整数年份，实际为 {value!r}"
+        )
         return None
 
     def text(self, value: Any, path: Path) -> str | None:
@@ -302,15 +323,19 @@ class _Loader:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.problem("schema.date", ("published_on",),
-                         f"发布日期应为 YYYY-MM-DD，实际为 {value!r}")
+            self.problem(
+                "schema.date",
+                ("published_on",),
+                f"发布日期应为 YYYY-MM-DD，实际为 {value!r}",
+            )
             return None
 
     def narrative(self, value: Any) -> Narrative:
         if not isinstance(value, Mapping):
             return Narrative()
-        return Narrative(**{k: str(value.get(k) or "")
-                            for k in ("overview", "problems", "other")})
+        return Narrative(
+            **{k: str(value.get(k) or "") for k in ("overview", "problems", "other")}
+        )
 
     def count(self, value: Any, path: Path) -> Count:
         if value is None:
@@ -318,22 +343,32 @@ class _Loader:
         if isinstance(value, int) and not isinstance(value, bool):
             return value  # negatives are kept: the check reports them
         if isinstance(value, float) and value.is_integer():
-            self.problem("count.not_integer", path,
-                         f"件数应为整数，实际为小数 {value!r}；已按 {int(value)} 读取",
-                         Severity.WARNING)
+            self.problem(
+                "count.not_integer",
+                path,
+                f"件数应为整数，实际为小数 {value!r}；已按 {int(value)} 读取",
+                Severity.WARNING,
+            )
             return int(value)
-        self.problem("count.not_integer", path,
-                     f"件数应为非负整数，实际为 {value!r}；请改为整数，不报告时留空（null）")
+        self.problem(
+            "count.not_integer",
+            path,
+            f"件数应为非负整数，实际为 {value!r}；请改为整数，不报告时留空（null）",
+        )
         return None
 
     def row(self, value: Any, path: Path, size: int) -> Row:
         if not isinstance(value, list):
-            self.problem("schema.type", path,
-                         f"应为 {size} 个数值的数组，实际为 {value!r}")
+            self.problem(
+                "schema.type", path, f"应为 {size} 个数值的数组，实际为 {value!r}"
+            )
             return (None,) * size
         if len(value) != size:
-            self.problem("schema.length", path,
-                         f"应有 {size} 列，实际有 {len(value)} 列；多余的列被忽略，缺少的列按空白处理")
+            self.problem(
+                "schema.length",
+                path,
+                f"应有 {size} 列，实际有 {len(value)} 列；多余的列被忽略，缺少的列按空白处理",
+            )
         cells = [self.count(v, (*path, i)) for i, v in enumerate(value[:size])]
         return tuple(cells + [None] * (size - len(cells)))
 
@@ -343,16 +378,27 @@ class _Loader:
             return None
         if isinstance(value, str) and FEE_PATTERN.match(value.strip()):
             return Decimal(value.strip())
-        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-            self.problem("fee.not_string", path,
-                         "收费金额应写成字符串以保留原样的小数位，"
-                         f"数值 {value!r} 可能已丢失精度", Severity.WARNING)
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and value >= 0
+        ):
+            self.problem(
+                "fee.not_string",
+                path,
+                "收费金额应写成字符串以保留原样的小数位，"
+                f"数值 {value!r} 可能已丢失精度",
+                Severity.WARNING,
+            )
             try:
                 return Decimal(repr(value))
             except InvalidOperation:
                 return None
-        self.problem("fee.invalid", path,
-                     f"收费金额应为非负十进制数（单位：万元），实际为 {value!r}")
+        self.problem(
+            "fee.invalid",
+            path,
+            f"收费金额应为非负十进制数（单位：万元），实际为 {value!r}",
+        )
         return None
 
     # -- tables -----------------------------------------------------------
@@ -369,14 +415,18 @@ class _Loader:
         if data is None:
             return None
         vectors = {
-            name: None if data.get(name) is None
+            name: None
+            if data.get(name) is None
             else self.row(data.get(name), ("active", name), 3)
             for name in fmt.ACTIVE_VECTOR_FIELDS
         }
-        counts = {name: self.count(data.get(name), ("active", name))
-                  for name in fmt.ACTIVE_COUNT_FIELDS}
-        return ActiveDisclosure(**vectors, **counts,
-                                fees_wan_yuan=self.fee(data.get("fees_wan_yuan")))
+        counts = {
+            name: self.count(data.get(name), ("active", name))
+            for name in fmt.ACTIVE_COUNT_FIELDS
+        }
+        return ActiveDisclosure(
+            **vectors, **counts, fees_wan_yuan=self.fee(data.get("fees_wan_yuan"))
+        )
 
     def applications(self, value: Any) -> Applications | None:
         data = self.table(value, "applications")
@@ -393,12 +443,12 @@ class _Loader:
 
     def group(self, value: Any, path: Path, size: int) -> tuple[Row, ...]:
         if not isinstance(value, list):
-            self.problem("schema.type", path,
-                         f"应为 {size} 行的数组，实际为 {value!r}")
+            self.problem("schema.type", path, f"应为 {size} 行的数组，实际为 {value!r}")
             return ((None,) * 7,) * size
         if len(value) != size:
-            self.problem("schema.length", path,
-                         f"应有 {size} 行，实际有 {len(value)} 行")
+            self.problem(
+                "schema.length", path, f"应有 {size} 行，实际有 {len(value)} 行"
+            )
         rows = [self.row(v, (*path, i), 7) for i, v in enumerate(value[:size])]
         return tuple(rows + [(None,) * 7] * (size - len(rows)))
 
@@ -406,16 +456,22 @@ class _Loader:
         data = self.table(value, "appeals")
         if data is None:
             return None
-        return Appeals(**{name: self.row(data.get(name), ("appeals", name), 5)
-                          for name in fmt.APPEAL_FIELDS})
+        return Appeals(
+            **{
+                name: self.row(data.get(name), ("appeals", name), 5)
+                for name in fmt.APPEAL_FIELDS
+            }
+        )
 
 
 def blank_report(*, org: str | None, year: int | None) -> ReportData:
     """A report with every table present and every cell blank (for new forms)."""
     return ReportData(
-        year=year, org=org, active=ActiveDisclosure(rules=(None,) * 3,
-                                                     normative_docs=(None,) * 3),
-        applications=Applications.blank(), appeals=Appeals.blank(),
+        year=year,
+        org=org,
+        active=ActiveDisclosure(rules=(None,) * 3, normative_docs=(None,) * 3),
+        applications=Applications.blank(),
+        appeals=Appeals.blank(),
     )
 
 

@@ -118,8 +118,15 @@ class ApplicationRow:
 
     @property
     def full_label(self) -> str:
-        parts = [p for p in (self.top if self.top != self.label else "", self.group,
-                             self.label) if p]
+        parts = [
+            p
+            for p in (
+                self.top if self.top != self.label else "",
+                self.group,
+                self.label,
+            )
+            if p
+        ]
         return " ".join(dict.fromkeys(parts))
 
 
@@ -188,12 +195,15 @@ def _application_rows() -> tuple[ApplicationRow, ...]:
         ApplicationRow("partially_granted", None, PARTIAL_LABEL, "", TOP_RESULTS),
     ]
     for field, group, leaves in APPLICATION_GROUPS:
-        rows += [ApplicationRow(field, i, leaf, group, TOP_RESULTS)
-                 for i, leaf in enumerate(leaves)]
+        rows += [
+            ApplicationRow(field, i, leaf, group, TOP_RESULTS)
+            for i, leaf in enumerate(leaves)
+        ]
     rows += [
         ApplicationRow("total", None, OUTCOME_TOTAL_LABEL, "", TOP_RESULTS),
-        ApplicationRow("carried_forward", None, TOP_CARRIED_FORWARD, "",
-                       TOP_CARRIED_FORWARD),
+        ApplicationRow(
+            "carried_forward", None, TOP_CARRIED_FORWARD, "", TOP_CARRIED_FORWARD
+        ),
     ]
     return tuple(rows)
 
@@ -204,8 +214,16 @@ OUTCOME_LEAF_ROWS: Final = tuple(
     r for r in APPLICATION_ROWS if r.top == TOP_RESULTS and r.field != "total"
 )
 APPLICATION_FIELDS: Final = (
-    "new", "carried_over", "granted", "partially_granted", "withheld", "unable",
-    "not_processed", "other", "total", "carried_forward",
+    "new",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "withheld",
+    "unable",
+    "not_processed",
+    "other",
+    "total",
+    "carried_forward",
 )
 APPLICATION_ROW_BY_PATH: Final = {r.path: r for r in APPLICATION_ROWS}
 

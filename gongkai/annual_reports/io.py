@@ -26,7 +26,8 @@ def load_report_file(path: Path) -> LoadResult:
     except UnicodeDecodeError as exc:
         raise ReportFileError(
             f"{path}: 不是 UTF-8 编码的文本（第 {exc.start} 字节）；"
-            "请另存为 UTF-8 的 JSON 文件") from None
+            "请另存为 UTF-8 的 JSON 文件"
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

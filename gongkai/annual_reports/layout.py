@@ -61,8 +61,9 @@ class TableLayout:
 
     def value_positions(self) -> dict[Path, tuple[int, int]]:
         """Grid position of every value cell, by path."""
-        return {cell.path: (r, c) for r, c, cell in self.anchors()
-                if cell.path is not None}
+        return {
+            cell.path: (r, c) for r, c, cell in self.anchors() if cell.path is not None
+        }
 
 
 def display_value(value: CellValue) -> str:
@@ -82,8 +83,9 @@ def _value(report: ReportData | None, path: Path, colspan: int = 1) -> LayoutCel
             value = get_cell(report, path)
         except KeyError:
             value = None
-    return LayoutCell("value", display_value(value), colspan=colspan, path=path,
-                      value=value)
+    return LayoutCell(
+        "value", display_value(value), colspan=colspan, path=path, value=value
+    )
 
 
 def _header(text: str, rowspan: int = 1, colspan: int = 1) -> LayoutCell:
@@ -100,16 +102,25 @@ def active_layout(report: ReportData | None) -> TableLayout:
     for block in fmt.ACTIVE_BLOCKS:
         rows.append((_header(block.heading, colspan=4),))
         if len(block.columns) == 3:
-            rows.append((_header(fmt.CONTENT_HEADER),
-                         *(_header(c) for c in block.columns)))
+            rows.append(
+                (_header(fmt.CONTENT_HEADER), *(_header(c) for c in block.columns))
+            )
         else:
-            rows.append((_header(fmt.CONTENT_HEADER), _header(block.columns[0], colspan=3)))
+            rows.append(
+                (_header(fmt.CONTENT_HEADER), _header(block.columns[0], colspan=3))
+            )
         for field, label in block.rows:
             if field in fmt.ACTIVE_VECTOR_FIELDS:
-                rows.append((_label(label),
-                             *(_value(report, ("active", field, i)) for i in range(3))))
+                rows.append(
+                    (
+                        _label(label),
+                        *(_value(report, ("active", field, i)) for i in range(3)),
+                    )
+                )
             else:
-                rows.append((_label(label), _value(report, ("active", field), colspan=3)))
+                rows.append(
+                    (_label(label), _value(report, ("active", field), colspan=3))
+                )
     return TableLayout("active", fmt.SECTION_HEADINGS[1], 4, tuple(rows))
 
 
@@ -118,10 +129,15 @@ def applications_layout(report: ReportData | None) -> TableLayout:
         return tuple(_value(report, (*path, c)) for c in range(7))
 
     rows: list[tuple[LayoutCell, ...]] = [
-        (LayoutCell("corner", fmt.APPLICATIONS_CORNER_NOTE, rowspan=3, colspan=3),
-         _header(fmt.APPLICANT_HEADER, colspan=7)),
-        (_header(fmt.NATURAL_PERSON, rowspan=2), _header(fmt.LEGAL_PERSONS_HEADER, colspan=5),
-         _header(fmt.TOTAL, rowspan=2)),
+        (
+            LayoutCell("corner", fmt.APPLICATIONS_CORNER_NOTE, rowspan=3, colspan=3),
+            _header(fmt.APPLICANT_HEADER, colspan=7),
+        ),
+        (
+            _header(fmt.NATURAL_PERSON, rowspan=2),
+            _header(fmt.LEGAL_PERSONS_HEADER, colspan=5),
+            _header(fmt.TOTAL, rowspan=2),
+        ),
         tuple(_header(c) for c in fmt.LEGAL_PERSON_COLUMNS),
     ]
     results = [r for r in fmt.APPLICATION_ROWS if r.top == fmt.TOP_RESULTS]
@@ -150,12 +166,19 @@ def appeals_layout(report: ReportData | None) -> TableLayout:
     outcome_headers = tuple(_header(c) for c in fmt.APPEAL_COLUMNS)
     rows = (
         (_header(fmt.RECONSIDERATION, colspan=5), _header(fmt.LITIGATION, colspan=10)),
-        (*(_header(c, rowspan=2) for c in fmt.APPEAL_COLUMNS),
-         _header(fmt.APPEAL_GROUP_LABELS["litigation_direct"], colspan=5),
-         _header(fmt.APPEAL_GROUP_LABELS["litigation_after_reconsideration"], colspan=5)),
+        (
+            *(_header(c, rowspan=2) for c in fmt.APPEAL_COLUMNS),
+            _header(fmt.APPEAL_GROUP_LABELS["litigation_direct"], colspan=5),
+            _header(
+                fmt.APPEAL_GROUP_LABELS["litigation_after_reconsideration"], colspan=5
+            ),
+        ),
         outcome_headers + outcome_headers,
-        tuple(_value(report, ("appeals", field, i))
-              for field in fmt.APPEAL_FIELDS for i in range(5)),
+        tuple(
+            _value(report, ("appeals", field, i))
+            for field in fmt.APPEAL_FIELDS
+            for i in range(5)
+        ),
     )
     return TableLayout("appeals", fmt.SECTION_HEADINGS[3], 15, rows)
 

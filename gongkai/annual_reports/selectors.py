@@ -12,14 +12,19 @@ from gongkai.annual_reports.models import AnnualReport, Status
 
 def report_list_published() -> QuerySet[AnnualReport]:
     return AnnualReport.objects.filter(status=Status.PUBLISHED).select_related(
-        "organisation")
+        "organisation"
+    )
 
 
-def report_get_visible(*, organisation_id: int, year: int,
-                       user: User | None) -> AnnualReport:
+def report_get_visible(
+    *, organisation_id: int, year: int, user: User | None
+) -> AnnualReport:
     """A published report, or any report the user may see as staff."""
-    report = (AnnualReport.objects.select_related("organisation")
-              .filter(organisation_id=organisation_id, year=year).first())
+    report = (
+        AnnualReport.objects.select_related("organisation")
+        .filter(organisation_id=organisation_id, year=year)
+        .first()
+    )
     if report is None:
         raise ReportNotFound("没有这份年度报告")
     if report.is_published:
@@ -32,4 +37,5 @@ def report_get_visible(*, organisation_id: int, year: int,
 def report_list_for_staff(*, user: User) -> QuerySet[AnnualReport]:
     orgs = permissions.staff_organisations(user)
     return AnnualReport.objects.filter(organisation__in=orgs).select_related(
-        "organisation")
+        "organisation"
+    )

@@ -18,7 +18,12 @@ from gongkai.annual_reports.data import (
     report_to_dict,
 )
 from gongkai.annual_reports.errors import ReportHasErrors
-from gongkai.annual_reports.models import AnnualReport, AnnualReportEvent, Source, Status
+from gongkai.annual_reports.models import (
+    AnnualReport,
+    AnnualReportEvent,
+    Source,
+    Status,
+)
 from gongkai.annual_reports.validation.findings import Finding, Severity
 from gongkai.annual_reports.validation.rules import check_report
 from gongkai.core.errors import InvalidState, PermissionDenied
@@ -40,8 +45,13 @@ def report_data(*, report: AnnualReport) -> ReportData:
 
 
 def _empty_statistics(report: AnnualReport) -> dict[str, Any]:
-    return {"year": report.year, "org": report.organisation.name, "active": None,
-            "applications": None, "appeals": None}
+    return {
+        "year": report.year,
+        "org": report.organisation.name,
+        "active": None,
+        "applications": None,
+        "appeals": None,
+    }
 
 
 def report_findings(*, report: AnnualReport) -> list[Finding]:
@@ -67,24 +77,35 @@ def _store(report: AnnualReport, data: ReportData) -> None:
 
 
 @transaction.atomic
-def report_save(*, organisation: Organisation, year: int, data: ReportData,
-                actor: User | None, source: str = Source.MANUAL,
-                check_permission: bool = True) -> AnnualReport:
+def report_save(
+    *,
+    organisation: Organisation,
+    year: int,
+    data: ReportData,
+    actor: User | None,
+    source: str = Source.MANUAL,
+    check_permission: bool = True,
+) -> AnnualReport:
     """Create or update the report of ``organisation`` for ``year``.
 
     A published report cannot be edited: unpublish it first (so that a published
     figure never changes silently)."""
-    if check_permission and actor is not None and not permissions.can_edit_report(
-            actor, organisation):
+    if (
+        check_permission
+        and actor is not None
+        and not permissions.can_edit_report(actor, organisation)
+    ):
         raise PermissionDenied(f"您无权编辑「{organisation}」的年度报告")
     report, created = AnnualReport.objects.select_for_update().get_or_create(
-        organisation=organisation, year=year, defaults={"source": source})
+        organisation=organisation, year=year, defaults={"source": source}
+    )
     if report.is_published:
         raise InvalidState("报告已发布，不能直接修改；请先撤回发布")
     _store(report, data)
     report.save()
     AnnualReportEvent.objects.create(
-        report=report, actor=actor,
+        report=report,
+        actor=actor,
         action="annual_reports.created" if created else "annual_reports.updated",
         payload={"errors": report.error_count, "warnings": report.warning_count},
     )
@@ -102,13 +123,16 @@ def report_publish(*, report: AnnualReport, actor: User, today: date) -> AnnualR
     errors = [f for f in report_findings(report=report) if f.severity == Severity.ERROR]
     if errors:
         raise ReportHasErrors(
-            f"报告有 {len(errors)} 处错误，不能发布：" + "；".join(
-                f.message for f in errors[:3]) + ("……" if len(errors) > 3 else ""))
+            f"报告有 {len(errors)} 处错误，不能发布："
+            + "；".join(f.message for f in errors[:3])
+            + ("……" if len(errors) > 3 else "")
+        )
     report.status = Status.PUBLISHED
     report.published_on = report.published_on or today
     report.save(update_fields=["status", "published_on", "updated_at"])
-    AnnualReportEvent.objects.create(report=report, actor=actor,
-                                     action="annual_reports.published")
+    AnnualReportEvent.objects.create(
+        report=report, actor=actor, action="annual_reports.published"
+    )
     return report
 
 
@@ -123,6 +147,7 @@ def report_unpublish(*, report: AnnualReport, actor: User, reason: str) -> Annua
         raise InvalidState("撤回发布须说明理由")
     report.status = Status.DRAFT
     report.save(update_fields=["status", "updated_at"])
-    AnnualReportEvent.objects.create(report=report, actor=actor, note=reason,
-                                     action="annual_reports.unpublished")
+    AnnualReportEvent.objects.create(
+        report=report, actor=actor, note=reason, action="annual_reports.unpublished"
+    )
     return report

@@ -14,8 +14,11 @@ env = environ.Env()
 
 def data_dir() -> Path:
     """Where the embedded database and uploaded/imported files live."""
-    default = SOURCE_DIR / "var" if (SOURCE_DIR / "pyproject.toml").exists() else (
-        Path.cwd() / "gongkai-data")
+    default = (
+        SOURCE_DIR / "var"
+        if (SOURCE_DIR / "pyproject.toml").exists()
+        else (Path.cwd() / "gongkai-data")
+    )
     path = Path(os.environ.get("GONGKAI_DATA_DIR", default))
     path.mkdir(parents=True, exist_ok=True)
     return path

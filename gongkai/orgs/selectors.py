@@ -9,7 +9,8 @@ def organisation_descendant_ids(*, organisation: Organisation) -> set[int]:
     while frontier:
         frontier = list(
             Organisation.objects.filter(parent_id__in=frontier)
-            .exclude(pk__in=ids).values_list("pk", flat=True)
+            .exclude(pk__in=ids)
+            .values_list("pk", flat=True)
         )
         ids.update(frontier)
     return ids

@@ -25,7 +25,9 @@ def test_every_cli_command_is_documented() -> None:
 
 def test_every_environment_variable_is_documented() -> None:
     text = (DOCS / "reference" / "settings.md").read_text("utf-8")
-    source = "\n".join(p.read_text("utf-8") for p in (REPO / "gongkai" / "config").rglob("*.py"))
+    source = "\n".join(
+        p.read_text("utf-8") for p in (REPO / "gongkai" / "config").rglob("*.py")
+    )
     names = set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', source))
     names |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z_]+)"', source))
     assert names, "no settings found: the pattern is stale"

@@ -1,9 +1,17 @@
+"""factory_boy factories for users and their roles (shared by every app's tests).
+
+Every user gets the password ``PASSWORD`` so that tests can log in through forms or
+a browser as well as with ``client.force_login``.
+"""
+
+from __future__ import annotations
+
 import factory
 
 from gongkai.accounts.models import Membership, Role, User
 from gongkai.orgs.tests.factories import OrganisationFactory
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct-horse-battery"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -13,13 +21,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    display_name = factory.Sequence(lambda n: f"工作人员{n}")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    display_name = factory.Sequence(lambda n: f"用户{n}")
+    is_staff = True
 
     @factory.post_generation
-    def save_password(obj, create, extracted, **kwargs):  # noqa: N805
+    def password(self, create: bool, extracted: str | None, **kwargs: object) -> None:
+        self.set_password(extracted or PASSWORD)
         if create:
-            obj.save()
+            self.save(update_fields=["password"])
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
@@ -31,6 +40,19 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.HANDLER
 
 
-def staff(role: str, organisation, **kwargs) -> User:
-    """A user holding ``role`` at ``organisation``."""
-    return MembershipFactory(role=role, organisation=organisation, **kwargs).user
+class StaffUserFactory(UserFactory):
+    """A user holding ``role`` at ``organisation``::
+
+    StaffUserFactory(organisation=org, role=Role.LEADER)
+    """
+
+    class Params:
+        organisation = factory.SubFactory(OrganisationFactory)
+        role = Role.HANDLER
+
+    membership = factory.RelatedFactory(
+        MembershipFactory,
+        factory_related_name="user",
+        organisation=factory.SelfAttribute("..organisation"),
+        role=factory.SelfAttribute("..role"),
+    )

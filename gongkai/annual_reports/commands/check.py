@@ -17,10 +17,16 @@ _MARK = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "�
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("reports", nargs="+", type=Path, metavar="REPORT.json",
-                        help="按 annual-report.schema.json 格式的报告文件")
-    parser.add_argument("--json", action="store_true",
-                        help="以 JSON 输出检查结果（每个文件一行）")
+    parser.add_argument(
+        "reports",
+        nargs="+",
+        type=Path,
+        metavar="REPORT.json",
+        help="按 annual-report.schema.json 格式的报告文件",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 输出检查结果（每个文件一行）"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,8 +36,11 @@ def run(args: argparse.Namespace) -> int:
             loaded = load_report_file(path)
         except ReportFileError as exc:
             if args.json:
-                print(json.dumps({"source": str(path), "error": str(exc)},
-                                 ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {"source": str(path), "error": str(exc)}, ensure_ascii=False
+                    )
+                )
             else:
                 print(f"无法读取 {exc}", file=sys.stderr)
             status = 2
@@ -40,9 +49,16 @@ def run(args: argparse.Namespace) -> int:
         if has_errors(findings) and status == 0:
             status = 1
         if args.json:
-            print(json.dumps({"source": str(path), "ok": not has_errors(findings),
-                              "findings": [f.to_dict() for f in findings]},
-                             ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "source": str(path),
+                        "ok": not has_errors(findings),
+                        "findings": [f.to_dict() for f in findings],
+                    },
+                    ensure_ascii=False,
+                )
+            )
             continue
         errors = sum(f.severity == Severity.ERROR for f in findings)
         warnings = sum(f.severity == Severity.WARNING for f in findings)

@@ -11,7 +11,9 @@ SEEDS = (REPO.parent / "shared" / "seeds").resolve()
 
 
 def seed_ids() -> list[str]:
-    return sorted(p.name.removesuffix(".truth.json") for p in SEEDS.glob("*.truth.json"))
+    return sorted(
+        p.name.removesuffix(".truth.json") for p in SEEDS.glob("*.truth.json")
+    )
 
 
 def truth_path(seed: str) -> Path:

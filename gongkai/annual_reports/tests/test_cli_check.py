@@ -11,8 +11,9 @@ from gongkai.annual_reports.tests.seeds import seed_id, truth, truth_path
 from gongkai.cli import main
 
 
-@pytest.mark.parametrize(("prefix", "status"), [
-    ("000", 1), ("001", 0), ("002", 1), ("003", 0), ("004", 0)])
+@pytest.mark.parametrize(
+    ("prefix", "status"), [("000", 1), ("001", 0), ("002", 1), ("003", 0), ("004", 0)]
+)
 def test_exit_status_on_seed_truths(prefix: str, status: int, capsys) -> None:
     assert main(["check", str(truth_path(seed_id(prefix)))]) == status
     out = capsys.readouterr().out
@@ -29,16 +30,22 @@ def test_json_output_names_cells(tmp_path: Path, capsys) -> None:
     assert result["ok"] is False
     cells = {(c["row"], c["column"]) for f in result["findings"] for c in f["cells"]}
     assert ("三、本年度办理结果 （五）不予处理 2.重复申请", "自然人") in cells
-    assert all({"code", "severity", "message", "cells"} <= f.keys()
-               for f in result["findings"])
+    assert all(
+        {"code", "severity", "message", "cells"} <= f.keys() for f in result["findings"]
+    )
 
 
-@pytest.mark.parametrize(("content", "why"), [
-    (b"{", "不是合法的 JSON"),
-    (b"\xff\xfe\x00garbage", "UTF-8"),
-    (b"[1, 2]", "JSON 对象"),
-])
-def test_unreadable_file_exits_2_with_reason(tmp_path: Path, capsys, content, why) -> None:
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"{", "不是合法的 JSON"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"[1, 2]", "JSON 对象"),
+    ],
+)
+def test_unreadable_file_exits_2_with_reason(
+    tmp_path: Path, capsys, content, why
+) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)
     assert main(["check", str(path)]) == 2

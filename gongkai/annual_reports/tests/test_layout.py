@@ -34,8 +34,12 @@ def test_every_cell_of_the_report_has_one_position() -> None:
 
 
 def spans(table: TableLayout) -> dict[str, tuple[int, int]]:
-    return {cell.text: (cell.rowspan, cell.colspan) for row in table.rows for cell in row
-            if cell.kind != "value"}
+    return {
+        cell.text: (cell.rowspan, cell.colspan)
+        for row in table.rows
+        for cell in row
+        if cell.kind != "value"
+    }
 
 
 def test_applications_header_spans() -> None:

@@ -9,7 +9,9 @@ DATA_DIR = data_dir()
 
 SECRET_KEY = env.str("GONGKAI_SECRET_KEY", default="dev-insecure-change-me")
 DEBUG = env.bool("GONGKAI_DEBUG", default=False)
-ALLOWED_HOSTS = env.list("GONGKAI_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env.list(
+    "GONGKAI_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"]
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -96,5 +98,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("GONGKAI_LOG_LEVEL", default="WARNING")},
+    "root": {
+        "handlers": ["console"],
+        "level": env.str("GONGKAI_LOG_LEVEL", default="WARNING"),
+    },
 }

@@ -18,6 +18,10 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.management import call_command
 
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False,
-                 insecure_serving=True)
+    call_command(
+        "runserver",
+        f"{args.host}:{args.port}",
+        use_reloader=False,
+        insecure_serving=True,
+    )
     return 0
