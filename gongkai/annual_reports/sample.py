@@ -8,6 +8,7 @@ outcomes sum to its 总计, and what was not concluded is carried forward.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from decimal import Decimal
 
 from gongkai.annual_reports import format as fmt
@@ -26,13 +27,22 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
 
 
-def sample_applications(rng: random.Random, scale: int = 40) -> Applications:
+def sample_applications(
+    rng: random.Random, scale: int = 40, carried_over: Sequence[int] | None = None
+) -> Applications:
+    """``carried_over``: the six applicant columns carried over from last year
+    (last year's 结转下年度), so that consecutive years chain."""
     leaf_count = len(fmt.OUTCOME_LEAF_ROWS)
     columns_new, columns_over, columns_fwd = [], [], []
     leaves: list[list[int]] = [[] for _ in range(leaf_count)]
     for c in range(6):
         weight = scale if c == 0 else scale // (3 + c)
-        new, over = rng.randint(0, weight), rng.randint(0, max(1, weight // 10))
+        new = rng.randint(0, weight)
+        over = (
+            carried_over[c]
+            if carried_over is not None
+            else rng.randint(0, max(1, weight // 10))
+        )
         forward = rng.randint(0, (new + over) // 5) if new + over else 0
         concluded = new + over - forward
         # Most requests are granted; the rest spread over the other outcomes.
@@ -87,15 +97,25 @@ def sample_active(rng: random.Random) -> ActiveDisclosure:
 
 
 def sample_report(
-    *, org: str, year: int, seed: int = 0, narrative: Narrative | None = None
+    *,
+    org: str,
+    year: int,
+    seed: int = 0,
+    narrative: Narrative | None = None,
+    previous: ReportData | None = None,
 ) -> ReportData:
+    """``previous``: last year's report of the same organ; its 结转下年度 becomes this
+    year's 上年结转."""
+    carried = None
+    if previous is not None and previous.applications is not None:
+        carried = [v or 0 for v in previous.applications.carried_forward[:6]]
     rng = random.Random(f"{org}:{year}:{seed}")  # noqa: S311 - sample figures, not secrets
     return ReportData(
         year=year,
         org=org,
         title=f"{org}{year}年政府信息公开工作年度报告",
         active=sample_active(rng),
-        applications=sample_applications(rng),
+        applications=sample_applications(rng, carried_over=carried),
         appeals=sample_appeals(rng),
         narrative=narrative or Narrative(),
     )

@@ -4,7 +4,7 @@ annual reports (published and draft) whose figures add up."""
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from gongkai.accounts.models import Membership, Role, User
 from gongkai.annual_reports.data import Narrative
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.annual_reports.sample import sample_report
-from gongkai.annual_reports.services import report_publish, report_save
+from gongkai.annual_reports.services import report_data, report_publish, report_save
 from gongkai.orgs.models import Kind, Level, Organisation
 
 COUNTY = "示范县人民政府"
@@ -99,10 +99,16 @@ def demo_load(*, today: date) -> list[DemoAccount]:
     admin = User.objects.get(username="gongkaiban")
     last = today.year - 1
     for org in orgs:
+        previous = None
         for year in (last - 1, last):
-            if AnnualReport.objects.filter(organisation=org, year=year).exists():
+            existing = AnnualReport.objects.filter(organisation=org, year=year).first()
+            if existing is not None:
+                previous = report_data(report=existing)
                 continue
-            data = replace(sample_report(org=org.name, year=year, narrative=NARRATIVE))
+            data = sample_report(
+                org=org.name, year=year, narrative=NARRATIVE, previous=previous
+            )
+            previous = data
             report = report_save(organisation=org, year=year, data=data, actor=admin)
             if year < last or org != county:
                 report_publish(report=report, actor=admin, today=date(year + 1, 1, 20))

@@ -37,3 +37,13 @@ def test_every_environment_variable_is_documented() -> None:
 def test_readme_starts_with_the_two_commands() -> None:
     text = (REPO / "README.md").read_text("utf-8")
     assert text.index("make run") < text.index("make test")
+
+
+def test_every_import_finding_code_is_documented() -> None:
+    from gongkai.annual_reports.importing.codes import IMPORT_FINDING_CODES
+    from gongkai.imports.codes import IMPORTS_FINDING_CODES
+
+    text = (DOCS / "reference" / "checks.md").read_text("utf-8")
+    codes = set(IMPORT_FINDING_CODES) | set(IMPORTS_FINDING_CODES)
+    codes.add("aggregate.table_missing")
+    assert sorted(c for c in codes if f"`{c}`" not in text) == []

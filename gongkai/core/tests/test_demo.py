@@ -44,3 +44,17 @@ def test_demo_command_prints_accounts(settings, tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     assert "承办人" in out
     assert "chengban" in out
+
+
+def test_demo_years_carry_over(settings, tmp_path) -> None:
+    """Last year's 结转下年度 is this year's 上年结转 for every organ and column."""
+    settings.DATA_DIR = tmp_path
+    demo_load(today=date(2025, 3, 1))
+    for org in Organisation.objects.all():
+        old, new = (
+            AnnualReport.objects.get(organisation=org, year=y).statistics[
+                "applications"
+            ]
+            for y in (2023, 2024)
+        )
+        assert old["carried_forward"] == new["carried_over"], org.name

@@ -1,0 +1,141 @@
+"""Cells of the interchange form, for corrections: which paths are cells, what a
+person may type into one, and reading/writing a value in a statistics dict.
+
+Pure: no database.  Values are in their JSON form: an int, ``None`` (not reported),
+or for the fee a decimal string such as ``"1.2345"``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.data import blank_report, iter_cells
+from gongkai.annual_reports.format import Path
+
+JsonValue = int | str | None
+
+FEE_PATH: Path = ("active", fmt.ACTIVE_FEE_FIELD)
+_INT = re.compile(r"^[0-9]+$")
+_FEE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+#: Every cell path of the 2021 format, in the format's order.
+CELL_PATHS: tuple[Path, ...] = tuple(
+    p for p, _ in iter_cells(blank_report(org=None, year=None))
+)
+CELL_PATH_STRS: frozenset[str] = frozenset(fmt.path_str(p) for p in CELL_PATHS)
+
+
+class CellValueError(ValueError):
+    """What a person typed cannot go into that cell; the message says why."""
+
+
+def cell_path(text: str) -> Path:
+    """The path of a cell, from its string form; CellValueError for anything else."""
+    if text not in CELL_PATH_STRS:
+        raise CellValueError(f"「{text}」不是统计表中的单元格")
+    return fmt.parse_path(text)
+
+
+def parse_cell_input(path: Path, raw: str) -> JsonValue:
+    """Turn a typed value into the cell's JSON form.  Blank means "not reported"."""
+    text = raw.strip().replace(",", "").replace("，", "")
+    if text == "":
+        return None
+    if path == FEE_PATH:
+        if not _FEE.match(text):
+            raise CellValueError(
+                "收费金额应为非负十进制数（单位：万元），如 0 或 1.2345"
+            )
+        return format(Decimal(text), "f")
+    if not _INT.match(text):
+        raise CellValueError("件数应为非负整数；不报告时留空")
+    return int(text)
+
+
+def get_value(stats: Mapping[str, Any], path: Path) -> JsonValue:
+    """The value at ``path``, or None when the table (or row) is missing."""
+    node: Any = stats
+    for key in path:
+        if node is None:
+            return None
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def table_present(stats: Mapping[str, Any], path: Path) -> bool:
+    return stats.get(str(path[0])) is not None
+
+
+def with_values(
+    stats: Mapping[str, Any], values: Mapping[Path, JsonValue]
+) -> dict[str, Any]:
+    """A deep copy of ``stats`` with the given cells set.  Cells whose table is
+    missing are left out (the caller reports them)."""
+    out = copy.deepcopy(dict(stats))
+    for path, value in values.items():
+        node: Any = out
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    return out
+
+
+def same_value(a: JsonValue, b: JsonValue) -> bool:
+    """Equal as numbers (``"1.50"`` equals ``"1.5"``), None only equals None."""
+    if a is None or b is None:
+        return a is None and b is None
+    return Decimal(str(a)) == Decimal(str(b))
+
+
+def display(value: JsonValue) -> str:
+    return "空白" if value is None else str(value)
+
+
+def short_label(path: Path) -> str:
+    """A short name of a cell for buttons and lists: the row's number or name and
+    the column, e.g. ``三(三)4·总计``, ``一·自然人``, ``规章·现行有效件数``."""
+    table = path[0]
+    if table == "applications" and len(path) > 1:
+        return _short_application(path)
+    if table == "active" and len(path) > 1:
+        field = str(path[1])
+        row = fmt.ACTIVE_ROW_LABELS.get(field, field)
+        block = fmt.ACTIVE_BLOCK_OF.get(field)
+        if len(path) > 2 and block is not None and len(block.columns) > int(path[2]):
+            return f"{row}·{block.columns[int(path[2])]}"
+        return row
+    if table == "appeals" and len(path) > 1:
+        group = fmt.APPEAL_GROUP_LABELS.get(str(path[1]), str(path[1]))
+        if len(path) > 2:
+            return f"{group}·{fmt.APPEAL_COLUMNS[int(path[2])]}"
+        return group
+    return fmt.TABLE_LABELS.get(str(table), fmt.path_str(path))
+
+
+def _short_application(path: Path) -> str:
+    has_index = str(path[1]) in fmt.GROUP_SIZES and len(path) > 2
+    row_path = path[:3] if has_index else path[:2]
+    row = fmt.APPLICATION_ROW_BY_PATH.get(row_path)
+    if row is None:
+        return fmt.path_str(path)
+    if row.top != fmt.TOP_RESULTS:
+        name = row.top[0]  # 一, 二 or 四
+    elif row.group:
+        name = f"三{row.group[:3]}{row.label.split('.')[0]}"
+    else:
+        name = f"三{row.label[:3]}"
+    column = path[len(row_path)] if len(path) > len(row_path) else None
+    if column is None:
+        return name
+    return f"{name}·{fmt.APPLICANT_COLUMNS[int(column)]}"

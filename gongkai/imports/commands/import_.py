@@ -1,0 +1,128 @@
+"""gongkai import PATH... [--actor USERNAME]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gongkai.imports.services import FileOutcome, ImportSummary
+
+HELP = (
+    "导入已发布的年度报告文件或文件夹（递归）：保存来源文件、统计数据和检查结果"
+    "（退出码：0 全部成功，1 有文件失败，2 无法开始）"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="报告文件（.txt .md .htm .html .docx .pdf），或包含它们的文件夹",
+    )
+    parser.add_argument(
+        "--actor",
+        metavar="USERNAME",
+        help="记为操作人的用户名（默认：不记操作人，即系统导入）",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from gongkai.cli import setup_django
+
+    setup_django()
+    problem = _database_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from gongkai.accounts.models import User
+    from gongkai.core import clock
+    from gongkai.imports.services import import_paths
+
+    actor = None
+    if args.actor:
+        actor = User.objects.filter(username=args.actor).first()
+        if actor is None:
+            print(f"没有用户名为「{args.actor}」的用户", file=sys.stderr)
+            return 2
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        summary = import_paths(
+            paths=args.paths, actor=actor, clock=clock.now, progress=bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    _print_summary(summary)
+    return 1 if summary.failed else 0
+
+
+def _database_problem() -> str:
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        return f"无法打开数据库：{exc}"
+    if plan:
+        return (
+            f"数据库尚未迁移到最新结构（还有 {len(plan)} 个迁移未执行）。"
+            "请先运行：gongkai manage migrate"
+        )
+    return ""
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr, created when the number of files is known."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="导入", unit="个文件", file=sys.stderr)
+        self.bar.set_postfix_str(Path(path).name, refresh=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _describe(outcome: FileOutcome) -> str:
+    return (
+        f"{outcome.path} → {outcome.organisation} {outcome.year}年"
+        f"（{outcome.errors} 个错误，{outcome.warnings} 个警告）"
+    )
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    total = len(summary.outcomes)
+    print(
+        f"共 {total} 个文件：已导入 {len(summary.imported)}，"
+        f"未变 {len(summary.unchanged)}，失败 {len(summary.failed)}"
+    )
+    for title, outcomes in (
+        ("已导入", summary.imported),
+        ("未变（此前已导入）", summary.unchanged),
+    ):
+        if outcomes:
+            print(f"{title}：")
+            for outcome in outcomes:
+                print(f"  {_describe(outcome)}")
+    if summary.failed:
+        print("失败：")
+        for outcome in summary.failed:
+            print(f"  {outcome.path}：{outcome.error}")
+    created = list(dict.fromkeys(summary.created_organisations))
+    if created:
+        print(f"新建的机关（待确认）：{'、'.join(created)}")
+        print("  请在网站「导入 → 待确认的机关」（/imports/organisations/）确认。")

@@ -1,0 +1,90 @@
+"""Forms of the imports pages (filters, a correction, the comparison choice)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.annual_reports import format as fmt
+from gongkai.imports.cells import CellValueError, JsonValue, parse_cell_input
+
+
+class ImportFilterForm(forms.Form):
+    q = forms.CharField(label=_("机关名称"), required=False)
+    year = forms.TypedChoiceField(
+        label=_("年度"), required=False, coerce=int, empty_value=None
+    )
+    code = forms.ChoiceField(label=_("检查结果"), required=False)
+    errors_only = forms.BooleanField(label=_("只看有错误的"), required=False)
+    unconfirmed_only = forms.BooleanField(label=_("只看待确认机关的"), required=False)
+
+    def __init__(
+        self, *args: Any, years: list[int], codes: list[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("全部"))] + [(y, str(y)) for y in years]
+        self.fields["code"].choices = [("", _("全部"))] + [(c, c) for c in codes]
+
+    def filters(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "q": data["q"] or "",
+            "year": data["year"],
+            "code": data["code"] or "",
+            "errors_only": data["errors_only"],
+            "unconfirmed_only": data["unconfirmed_only"],
+        }
+
+
+class CorrectionForm(forms.Form):
+    value = forms.CharField(
+        label=_("更正为"),
+        required=False,
+        max_length=30,
+        help_text=_("留空表示“未报告”；件数填非负整数，收费金额填万元数"),
+    )
+    note = forms.CharField(
+        label=_("说明"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("例如：来源文件第 12 行为 3，解析误读为 8"),
+    )
+
+    def __init__(self, *args: Any, path: fmt.Path, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.path = path
+
+    def clean_value(self) -> JsonValue:
+        try:
+            return parse_cell_input(self.path, self.cleaned_data.get("value") or "")
+        except CellValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(label=_("说明"), required=False, max_length=1000)
+
+
+class CompareForm(forms.Form):
+    org = forms.TypedMultipleChoiceField(label=_("机关"), required=False, coerce=int)
+    year = forms.TypedMultipleChoiceField(
+        label=_("年度"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(
+        self, *args: Any, organisations: list[Any], years: list[int], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org"].choices = [(o.pk, o.name) for o in organisations]
+        self.fields["org"].widget.attrs["size"] = min(max(len(organisations), 4), 12)
+        self.fields["year"].choices = [(y, str(y)) for y in years]
+
+    def chosen(self) -> tuple[list[int], list[int]]:
+        if not self.is_valid():
+            return [], []
+        return list(self.cleaned_data["org"]), list(self.cleaned_data["year"])

@@ -1,0 +1,256 @@
+"""Imports of published annual reports: the files, the batches, what each file gave,
+and the corrections people made to parsed values.
+
+Only :mod:`gongkai.imports.services` writes these rows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.models import BaseModel
+
+
+class SourceFile(BaseModel):
+    """One source file, stored once per content (by SHA-256)."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    name = models.CharField(_("文件名"), max_length=255)
+    path = models.CharField(_("首次导入路径"), max_length=1000, blank=True)
+    content = models.BinaryField(_("文件内容"))
+    size = models.PositiveBigIntegerField(_("大小（字节）"))
+    kind = models.CharField(_("文件类型"), max_length=20, blank=True)
+    encoding = models.CharField(_("编码"), max_length=40, blank=True)
+    text = models.TextField(_("提取的文本"), blank=True)
+    first_imported_at = models.DateTimeField(_("首次导入时间"))
+    last_imported_at = models.DateTimeField(_("最近导入时间"))
+
+    class Meta:
+        ordering = ["-last_imported_at", "-pk"]
+        verbose_name = _("来源文件")
+        verbose_name_plural = _("来源文件")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_imported_at__gte=models.F("first_imported_at")),
+                name="source_file_import_times_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(sha256=""), name="source_file_sha256_set"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.sha256[:12]})"
+
+
+class ImportBatch(BaseModel):
+    """One run of ``gongkai import`` (or of an import from the web)."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="import_batches",
+        verbose_name=_("操作人"),
+    )
+    paths = models.JSONField(_("导入的路径"), default=list, blank=True)
+    started_at = models.DateTimeField(_("开始时间"))
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    imported_count = models.PositiveIntegerField(_("导入"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("未变"), default=0)
+    failed_count = models.PositiveIntegerField(_("失败"), default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("导入批次")
+        verbose_name_plural = _("导入批次")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(finished_at__isnull=True)
+                | Q(finished_at__gte=models.F("started_at")),
+                name="import_batch_finished_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class RecordStatus(models.TextChoices):
+    IMPORTED = "imported", _("已导入")
+    UNCHANGED = "unchanged", _("未变")
+    FAILED = "failed", _("失败")
+
+
+class ImportRecord(BaseModel):
+    """What importing one file in one batch gave."""
+
+    batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.CASCADE,
+        related_name="records",
+        verbose_name=_("批次"),
+    )
+    path = models.CharField(_("路径"), max_length=1000)
+    source_file = models.ForeignKey(
+        SourceFile,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=_("来源文件"),
+    )
+    status = models.CharField(_("结果"), max_length=20, choices=RecordStatus.choices)
+    error = models.TextField(_("失败原因"), blank=True)
+    report = models.ForeignKey(
+        "annual_reports.AnnualReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="import_records",
+        verbose_name=_("年度报告"),
+    )
+    #: The statistics as parsed (before any correction), interchange form.
+    statistics = models.JSONField(_("解析的统计数据"), null=True, blank=True)
+    findings = models.JSONField(_("解析结果"), default=list, blank=True)
+    provenance = models.JSONField(_("数值来源位置"), default=dict, blank=True)
+    detected = models.JSONField(_("识别信息"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("导入记录")
+        verbose_name_plural = _("导入记录")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=RecordStatus.values),
+                name="import_record_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RecordStatus.FAILED) | ~Q(error=""),
+                name="import_record_failure_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RecordStatus.IMPORTED)
+                | Q(source_file__isnull=False, statistics__isnull=False),
+                name="import_record_imported_has_source",
+            ),
+        ]
+        indexes = [models.Index(fields=["report", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.get_status_display()}"
+
+
+class CorrectionEnd(models.TextChoices):
+    SUPERSEDED = "superseded", _("已被新的更正替代")
+    WITHDRAWN = "withdrawn", _("已撤销")
+
+
+class ReportCorrection(BaseModel):
+    """A person's correction of one parsed value, kept with who made it.
+
+    ``parsed_value`` is what the parser read when the correction was made: when a
+    later import reads something else there, the correction stays in force and a
+    finding asks a person to review it.  At most one correction per cell is active.
+    """
+
+    report = models.ForeignKey(
+        "annual_reports.AnnualReport",
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("年度报告"),
+    )
+    path = models.CharField(_("单元格"), max_length=100)
+    value = models.JSONField(_("更正后的值"), null=True, blank=True)
+    previous_value = models.JSONField(_("更正前的值"), null=True, blank=True)
+    parsed_value = models.JSONField(_("更正时的解析值"), null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="report_corrections",
+        verbose_name=_("更正人"),
+    )
+    note = models.TextField(_("说明"), blank=True)
+    active = models.BooleanField(_("有效"), default=True)
+    end_reason = models.CharField(
+        _("失效原因"), max_length=20, blank=True, choices=CorrectionEnd.choices
+    )
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("失效操作人"),
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("被替代于"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("数值更正")
+        verbose_name_plural = _("数值更正")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "path"],
+                condition=Q(active=True),
+                name="report_correction_one_active_per_cell",
+            ),
+            models.CheckConstraint(
+                condition=~Q(path=""), name="report_correction_path_set"
+            ),
+            models.CheckConstraint(
+                condition=Q(active=True, end_reason="")
+                | Q(
+                    active=False,
+                    ended_by__isnull=False,
+                    end_reason__in=CorrectionEnd.values,
+                ),
+                name="report_correction_end_consistent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.path}: {self.previous_value} → {self.value}"
+
+
+class ImportEvent(BaseModel):
+    """Audit trail of import actions that are not a report's own change (a report's
+    changes are recorded as AnnualReportEvent)."""
+
+    action = models.CharField(max_length=50)  # e.g. "imports.organisation_confirmed"
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    batch = models.ForeignKey(
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    payload = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]

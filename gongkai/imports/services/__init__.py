@@ -1,0 +1,45 @@
+"""Writes of the imports app.  Every write takes the actor and records an event."""
+
+from gongkai.imports.services.importing import (
+    FOLDER_SUFFIXES,
+    Candidate,
+    FileOutcome,
+    ImportSummary,
+    import_expand,
+    import_paths,
+    source_file_store,
+)
+from gongkai.imports.services.organisations import (
+    organisation_confirm,
+    organisation_get_or_create_imported,
+    organisation_match,
+)
+from gongkai.imports.services.reports import (
+    REVIEW_CODE,
+    UNAPPLIED_CODE,
+    current_record,
+    report_correct,
+    report_correction_withdraw,
+    report_store_imported,
+    statistics_of,
+)
+
+__all__ = [
+    "FOLDER_SUFFIXES",
+    "REVIEW_CODE",
+    "UNAPPLIED_CODE",
+    "Candidate",
+    "FileOutcome",
+    "ImportSummary",
+    "current_record",
+    "import_expand",
+    "import_paths",
+    "organisation_confirm",
+    "organisation_get_or_create_imported",
+    "organisation_match",
+    "report_correct",
+    "report_correction_withdraw",
+    "report_store_imported",
+    "source_file_store",
+    "statistics_of",
+]

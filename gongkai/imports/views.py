@@ -1,0 +1,229 @@
+"""Pages of imports: the list, organs to confirm, a report beside its source, one
+cell's corrections (htmx), and the comparison for auditors.  Thin: forms parse,
+selectors read, services write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.errors import ReportNotFound
+from gongkai.annual_reports.rendering.html import TABLE_CSS, render_tables_fragment
+from gongkai.core.errors import DomainError
+from gongkai.imports import access, selectors
+from gongkai.imports.cells import CellValueError, cell_path
+from gongkai.imports.forms import (
+    CompareForm,
+    CorrectionForm,
+    ImportFilterForm,
+    WithdrawForm,
+)
+from gongkai.imports.models import ReportCorrection, SourceFile
+from gongkai.imports.services import (
+    organisation_confirm,
+    report_correct,
+    report_correction_withdraw,
+)
+from gongkai.orgs.models import Organisation
+
+View = Callable[..., HttpResponse]
+
+
+def staff_required(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not access.can_view_imports(request.user):
+            raise PermissionDenied("只有工作人员可以查看导入的报告")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _report(pk: int) -> Any:
+    try:
+        return selectors.report_get_imported(pk=pk)
+    except ReportNotFound as exc:
+        raise Http404(str(exc)) from None
+
+
+@require_GET
+@staff_required
+def import_list(request: HttpRequest) -> HttpResponse:
+    form = ImportFilterForm(
+        request.GET or None,
+        years=selectors.imported_years(),
+        codes=selectors.imported_finding_codes(),
+    )
+    return render(
+        request,
+        "imports/list.html",
+        {
+            "form": form,
+            "rows": selectors.imported_report_list(**form.filters()),
+            "batches": selectors.batch_list_recent(),
+            "unconfirmed": selectors.organisation_list_unconfirmed().count(),
+        },
+    )
+
+
+@require_GET
+@staff_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "imports/organisations.html",
+        {
+            "organisations": selectors.organisation_list_unconfirmed(),
+            "can_confirm": access.can_confirm_organisations(request.user),
+        },
+    )
+
+
+@require_POST
+@staff_required
+def organisation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    try:
+        organisation_confirm(organisation=organisation, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已确认「{organisation}」")
+    return HttpResponseRedirect(reverse("imports:organisations"))
+
+
+@require_GET
+@staff_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = selectors.report_page(report=_report(pk))
+    # The renderer escapes everything it writes (rendering/html.py).
+    tables = render_tables_fragment(page.data, highlight=page.highlight)
+    return render(
+        request,
+        "imports/report.html",
+        {
+            "page": page,
+            "tables": mark_safe(tables),  # noqa: S308
+            "table_css": mark_safe(TABLE_CSS),  # noqa: S308
+            "can_correct": access.can_correct(request.user, page.report),
+            "open_cell": request.GET.get("cell", ""),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def report_cell(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    report = _report(pk)
+    try:
+        cell = cell_path(path)
+    except CellValueError as exc:
+        raise Http404(str(exc)) from None
+    can_correct = access.can_correct(request.user, report)
+    form = CorrectionForm(request.POST if request.method == "POST" else None, path=cell)
+    if request.method == "POST":
+        if not can_correct:
+            raise PermissionDenied("您无权更正这份报告")
+        if form.is_valid():
+            try:
+                report_correct(
+                    report=report,
+                    path=path,
+                    value=form.cleaned_data["value"],
+                    actor=request.user,
+                    note=form.cleaned_data["note"],
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return _back_to_report(request, report.pk, path, "已保存更正")
+    return render(
+        request,
+        "imports/_cell.html",
+        {
+            "detail": selectors.cell_detail(report=report, path=path),
+            "form": form,
+            "can_correct": can_correct,
+        },
+    )
+
+
+@require_POST
+@staff_required
+def correction_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    correction = get_object_or_404(
+        ReportCorrection.objects.select_related("report"), pk=pk
+    )
+    form = WithdrawForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        report_correction_withdraw(correction=correction, actor=request.user, note=note)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return _back_to_report(request, correction.report_id, correction.path, "")
+    return _back_to_report(request, correction.report_id, correction.path, "已撤销更正")
+
+
+def _back_to_report(
+    request: HttpRequest, pk: int, path: str, message: str
+) -> HttpResponse:
+    if message:
+        messages.success(request, message)
+    url = f"{reverse('imports:report', args=[pk])}?cell={path}"
+    if request.headers.get("HX-Request"):
+        response = HttpResponse()
+        response["HX-Redirect"] = url
+        return response
+    return HttpResponseRedirect(url)
+
+
+@require_GET
+@staff_required
+def source_download(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(SourceFile, pk=pk)
+    response = HttpResponse(
+        bytes(source.content), content_type="application/octet-stream"
+    )
+    response["Content-Disposition"] = _attachment(source.name)
+    return response
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename*=UTF-8''{quote(name)}"
+
+
+@require_GET
+@staff_required
+def compare(request: HttpRequest) -> HttpResponse:
+    options = selectors.comparison_options()
+    form = CompareForm(
+        request.GET or None, organisations=options.organisations, years=options.years
+    )
+    org_ids, years = form.chosen()
+    selection = selectors.comparison_default(organisation_ids=org_ids, years=years)
+    comparison = selectors.comparison_build(selection=selection)
+    return render(
+        request,
+        "imports/compare.html",
+        {
+            "form": form,
+            "selection": selection,
+            "comparison": comparison,
+            "chart_data": comparison.chart_data(),
+            "applicant_columns": fmt.APPLICANT_COLUMNS,
+        },
+    )
