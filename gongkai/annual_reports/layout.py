@@ -12,13 +12,13 @@ for formats that address cells by coordinates (XLSX, DOCX).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from gongkai.annual_reports import format as fmt
-from gongkai.annual_reports.data import CellValue, ReportData, get_cell
+from gongkai.annual_reports.data import CellValue, ReportData, iter_cells
 from gongkai.annual_reports.format import Path
 
 Kind = Literal["corner", "header", "label", "value"]
@@ -76,13 +76,13 @@ def display_value(value: CellValue) -> str:
     return str(value)
 
 
-def _value(report: ReportData | None, path: Path, colspan: int = 1) -> LayoutCell:
-    value = None
-    if report is not None:
-        try:
-            value = get_cell(report, path)
-        except KeyError:
-            value = None
+def _cells(report: ReportData | None) -> dict[Path, CellValue]:
+    """Every cell of the report by path (looked up once per table, not per cell)."""
+    return {} if report is None else dict(iter_cells(report))
+
+
+def _value(cells: Mapping[Path, CellValue], path: Path, colspan: int = 1) -> LayoutCell:
+    value = cells.get(path)
     return LayoutCell(
         "value", display_value(value), colspan=colspan, path=path, value=value
     )
@@ -98,6 +98,7 @@ def _label(text: str, rowspan: int = 1, colspan: int = 1) -> LayoutCell:
 
 # ---------------------------------------------------------------------------
 def active_layout(report: ReportData | None) -> TableLayout:
+    by_path = _cells(report)
     rows: list[tuple[LayoutCell, ...]] = []
     for block in fmt.ACTIVE_BLOCKS:
         rows.append((_header(block.heading, colspan=4),))
@@ -114,19 +115,21 @@ def active_layout(report: ReportData | None) -> TableLayout:
                 rows.append(
                     (
                         _label(label),
-                        *(_value(report, ("active", field, i)) for i in range(3)),
+                        *(_value(by_path, ("active", field, i)) for i in range(3)),
                     )
                 )
             else:
                 rows.append(
-                    (_label(label), _value(report, ("active", field), colspan=3))
+                    (_label(label), _value(by_path, ("active", field), colspan=3))
                 )
     return TableLayout("active", fmt.SECTION_HEADINGS[1], 4, tuple(rows))
 
 
 def applications_layout(report: ReportData | None) -> TableLayout:
+    by_path = _cells(report)
+
     def values(path: Path) -> tuple[LayoutCell, ...]:
-        return tuple(_value(report, (*path, c)) for c in range(7))
+        return tuple(_value(by_path, (*path, c)) for c in range(7))
 
     rows: list[tuple[LayoutCell, ...]] = [
         (
@@ -163,6 +166,7 @@ def applications_layout(report: ReportData | None) -> TableLayout:
 
 
 def appeals_layout(report: ReportData | None) -> TableLayout:
+    by_path = _cells(report)
     outcome_headers = tuple(_header(c) for c in fmt.APPEAL_COLUMNS)
     rows = (
         (_header(fmt.RECONSIDERATION, colspan=5), _header(fmt.LITIGATION, colspan=10)),
@@ -175,7 +179,7 @@ def appeals_layout(report: ReportData | None) -> TableLayout:
         ),
         outcome_headers + outcome_headers,
         tuple(
-            _value(report, ("appeals", field, i))
+            _value(by_path, ("appeals", field, i))
             for field in fmt.APPEAL_FIELDS
             for i in range(5)
         ),
