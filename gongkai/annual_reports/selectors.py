@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from django.db.models import QuerySet
 
 from gongkai.accounts import permissions
 from gongkai.accounts.models import User
+from gongkai.annual_reports.data import (
+    Narrative,
+    ReportData,
+    report_from_dict,
+)
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.models import AnnualReport, Status
+from gongkai.annual_reports.validation.findings import Finding
+from gongkai.annual_reports.validation.rules import check_report
 
 
 def report_list_published() -> QuerySet[AnnualReport]:
@@ -39,3 +49,32 @@ def report_list_for_staff(*, user: User) -> QuerySet[AnnualReport]:
     return AnnualReport.objects.filter(organisation__in=orgs).select_related(
         "organisation"
     )
+
+
+def report_data(*, report: AnnualReport) -> ReportData:
+    """The stored report as ReportData (statistics + narrative + metadata)."""
+    data = report_from_dict(report.statistics or _empty_statistics(report)).report
+    return replace(
+        data,
+        year=report.year,
+        org=report.organisation.name,
+        title=report.title or data.title,
+        format_version=report.format_version,
+        narrative=Narrative(report.overview, report.problems, report.other_matters),
+        published_on=report.published_on,
+    )
+
+
+def _empty_statistics(report: AnnualReport) -> dict[str, Any]:
+    return {
+        "year": report.year,
+        "org": report.organisation.name,
+        "active": None,
+        "applications": None,
+        "appeals": None,
+    }
+
+
+def report_findings(*, report: AnnualReport) -> list[Finding]:
+    loaded = report_from_dict(report.statistics or _empty_statistics(report))
+    return check_report(report_data(report=report), loaded.findings)

@@ -3,20 +3,13 @@ AnnualReportEvent; callers pass the actor and today's date (no clock reads here)
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 
 from gongkai.accounts import permissions
 from gongkai.accounts.models import User
-from gongkai.annual_reports.data import (
-    Narrative,
-    ReportData,
-    report_from_dict,
-    report_to_dict,
-)
+from gongkai.annual_reports.data import ReportData, report_to_dict
 from gongkai.annual_reports.errors import ReportHasErrors
 from gongkai.annual_reports.models import (
     AnnualReport,
@@ -24,39 +17,10 @@ from gongkai.annual_reports.models import (
     Source,
     Status,
 )
-from gongkai.annual_reports.validation.findings import Finding, Severity
-from gongkai.annual_reports.validation.rules import check_report
+from gongkai.annual_reports.selectors import report_findings
+from gongkai.annual_reports.validation.findings import Severity
 from gongkai.core.errors import InvalidState, PermissionDenied
 from gongkai.orgs.models import Organisation
-
-
-def report_data(*, report: AnnualReport) -> ReportData:
-    """The stored report as ReportData (statistics + narrative + metadata)."""
-    data = report_from_dict(report.statistics or _empty_statistics(report)).report
-    return replace(
-        data,
-        year=report.year,
-        org=report.organisation.name,
-        title=report.title or data.title,
-        format_version=report.format_version,
-        narrative=Narrative(report.overview, report.problems, report.other_matters),
-        published_on=report.published_on,
-    )
-
-
-def _empty_statistics(report: AnnualReport) -> dict[str, Any]:
-    return {
-        "year": report.year,
-        "org": report.organisation.name,
-        "active": None,
-        "applications": None,
-        "appeals": None,
-    }
-
-
-def report_findings(*, report: AnnualReport) -> list[Finding]:
-    loaded = report_from_dict(report.statistics or _empty_statistics(report))
-    return check_report(report_data(report=report), loaded.findings)
 
 
 def _store(report: AnnualReport, data: ReportData) -> None:
@@ -70,6 +34,8 @@ def _store(report: AnnualReport, data: ReportData) -> None:
     report.overview = data.narrative.overview
     report.problems = data.narrative.problems
     report.other_matters = data.narrative.other
+    if data.published_on is not None:
+        report.published_on = data.published_on
     findings = report_findings(report=report)
     report.findings = [f.to_dict() for f in findings]
     report.error_count = sum(f.severity == Severity.ERROR for f in findings)

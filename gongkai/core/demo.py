@@ -15,7 +15,8 @@ from gongkai.accounts.models import Membership, Role, User
 from gongkai.annual_reports.data import Narrative
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.annual_reports.sample import sample_report
-from gongkai.annual_reports.services import report_data, report_publish, report_save
+from gongkai.annual_reports.selectors import report_data
+from gongkai.annual_reports.services import report_publish, report_save
 from gongkai.orgs.models import Kind, Level, Organisation
 
 COUNTY = "示范县人民政府"

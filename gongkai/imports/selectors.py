@@ -19,7 +19,7 @@ from gongkai.annual_reports.models import (
     Source,
     Status,
 )
-from gongkai.annual_reports.services import report_data
+from gongkai.annual_reports.selectors import report_data
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
 from gongkai.imports.cells import JsonValue, cell_path, get_value
 from gongkai.imports.compare import (

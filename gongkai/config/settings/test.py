@@ -8,3 +8,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405
+WHITENOISE_AUTOREFRESH = True

@@ -34,7 +34,7 @@ from gongkai.annual_reports.models import (
     Source,
     Status,
 )
-from gongkai.annual_reports.services import report_data
+from gongkai.annual_reports.selectors import report_data
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
 from gongkai.annual_reports.validation.rules import RULES, check_report
 from gongkai.core.errors import PermissionDenied

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from gongkai.accounts.models import Role, User
 from gongkai.accounts.tests.factories import StaffUserFactory, UserFactory
@@ -21,12 +20,6 @@ from gongkai.annual_reports.validation.rules import check_report
 from gongkai.orgs.tests.factories import OrganisationFactory
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
-
-
-@pytest.fixture(autouse=True, scope="session")
-def static_root_exists() -> None:
-    """WhiteNoise warns (an error here) when STATIC_ROOT does not exist yet."""
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 def _fake_parse(data: bytes, *, source: str, suffix: str = "") -> ParseResult:

@@ -13,9 +13,8 @@ from gongkai.annual_reports.data import report_to_dict
 from gongkai.annual_reports.errors import ReportHasErrors
 from gongkai.annual_reports.models import AnnualReportEvent, Status
 from gongkai.annual_reports.sample import sample_report
+from gongkai.annual_reports.selectors import report_data, report_findings
 from gongkai.annual_reports.services import (
-    report_data,
-    report_findings,
     report_publish,
     report_save,
     report_unpublish,

@@ -1,0 +1,97 @@
+"""The editor in a real browser: typing a wrong number shows the finding beside the
+table and highlights the cell, without reloading the page."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+from django.urls import reverse
+
+from gongkai.accounts.models import User
+from gongkai.accounts.tests.factories import PASSWORD
+from gongkai.annual_reports.models import AnnualReport
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1400,1000",
+)
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    if not shutil.which(CHROMEDRIVER):
+        pytest.skip("chromium-driver is not installed (make test-sysdeps)")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="gongkai-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.mark.browser
+def test_typing_a_wrong_number_shows_the_finding_and_marks_the_cell(
+    browser: object, live_server: object, draft: AnnualReport, handler: User
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    base = live_server.url  # type: ignore[attr-defined]
+    driver.get(base + reverse("accounts:login"))  # type: ignore[attr-defined]
+    driver.find_element(By.NAME, "username").send_keys(handler.username)  # type: ignore[attr-defined]
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)  # type: ignore[attr-defined]
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()  # type: ignore[attr-defined]
+    WebDriverWait(driver, 10).until(lambda d: "/staff/" in d.current_url)
+
+    driver.get(base + reverse("backoffice:edit", args=[draft.pk]))  # type: ignore[attr-defined]
+    panel = driver.find_element(By.ID, "findings-panel")  # type: ignore[attr-defined]
+    assert "未发现错误" in panel.text
+    driver.execute_script("window.__sameDocument = true;")  # type: ignore[attr-defined]
+
+    granted = draft.statistics["applications"]["granted"][1]
+    cell = driver.find_element(By.NAME, "applications.granted.1")  # type: ignore[attr-defined]
+    cell.clear()
+    cell.send_keys(str(granted + 7))
+
+    def finding_shown(d: object) -> bool:
+        text = d.find_element(By.ID, "findings-panel").text  # type: ignore[attr-defined]
+        return "「三、本年度办理结果 （一）予以公开」/「商业企业」最可能有误" in text
+
+    WebDriverWait(driver, 10).until(finding_shown)
+    td = driver.find_element(By.CSS_SELECTOR, 'td[data-path="applications.granted.1"]')  # type: ignore[attr-defined]
+    WebDriverWait(driver, 5).until(lambda d: "cell-error" in td.get_attribute("class"))
+    assert driver.execute_script("return window.__sameDocument === true;")  # type: ignore[attr-defined]
+    assert cell.get_attribute("value") == str(granted + 7)
+
+    # clicking the finding takes the clerk to the cell
+    driver.find_element(
+        By.CSS_SELECTOR, 'button[data-focus="applications.granted.1"]'
+    ).click()  # type: ignore[attr-defined]
+    assert (
+        driver.switch_to.active_element.get_attribute("name")
+        == "applications.granted.1"
+    )  # type: ignore[attr-defined]
+    draft.refresh_from_db()
+    assert draft.statistics["applications"]["granted"][1] == granted  # not saved

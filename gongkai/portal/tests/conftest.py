@@ -1,0 +1,1 @@
+from gongkai.portal.tests.fixtures import *  # noqa: F403
