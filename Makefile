@@ -49,11 +49,11 @@ format: $(STAMP)
 # The whole suite on SQLite, then the database tests again on PostgreSQL when one
 # answers (DATABASE_URL, or the local default 127.0.0.1:5432 user postgres db test).
 test: sysdeps test-sysdeps $(STAMP) lint
-	$(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if $(BIN)/python scripts/pg_available.py "$$url"; then \
 	  echo "== database tests on PostgreSQL ($$url)"; \
-	  DATABASE_URL="$$url" $(BIN)/pytest -q -m db -p no:randomly; \
+	  DATABASE_URL="$$url" $(BIN)/pytest -q -m db; \
 	else \
 	  echo "== PostgreSQL not reachable at $$url: database tests ran on SQLite only"; \
 	fi
