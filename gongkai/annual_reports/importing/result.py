@@ -21,8 +21,12 @@ class SourceSpan:
     text: str  # the characters as they stand in the source (e.g. "\xa011", "1,234")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "start": self.start, "end": self.end,
-                "text": self.text}
+        return {
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -30,8 +34,12 @@ class ParseResult:
     source: str  # the path as given
     report: ReportData | None  # None when the file could not be read at all
     findings: tuple[Finding, ...] = ()  # what was recovered and how sure + the check
-    text: str = ""  # the text the parser read (decoded / extracted from HTML, DOCX, PDF)
-    provenance: Mapping[str, SourceSpan] = field(default_factory=dict)  # path_str -> span
+    text: str = (
+        ""  # the text the parser read (decoded / extracted from HTML, DOCX, PDF)
+    )
+    provenance: Mapping[str, SourceSpan] = field(
+        default_factory=dict
+    )  # path_str -> span
     error: str | None = None  # why the file could not be read
     detected: Mapping[str, str] = field(default_factory=dict)  # kind, encoding, ...
 
@@ -43,8 +51,11 @@ class ParseResult:
         """One line of ``gongkai parse`` output: the schema object plus source,
         format_version and findings (or error)."""
         if self.report is None:
-            return {"source": self.source, "error": self.error or "无法解析",
-                    "findings": [f.to_dict() for f in self.findings]}
+            return {
+                "source": self.source,
+                "error": self.error or "无法解析",
+                "findings": [f.to_dict() for f in self.findings],
+            }
         data = report_to_dict(self.report, extended=False)
         data["source"] = self.source
         data["format_version"] = self.report.format_version
