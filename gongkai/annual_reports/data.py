@@ -55,8 +55,8 @@ class Applications:
 
     def row(self, path: Path) -> Row:
         """The row at ``("applications", field[, index])``."""
-        value = getattr(self, str(path[1]))
-        return value[int(path[2])] if len(path) > 2 else value
+        value = getattr(self, path[1])  # type: ignore[arg-type]
+        return value[path[2]] if len(path) > 2 else value  # type: ignore[index]
 
     @classmethod
     def blank(cls, value: Count = None) -> Applications:
@@ -138,9 +138,8 @@ def iter_cells(report: ReportData) -> Iterator[tuple[Path, CellValue]]:
         yield from _iter_active(report.active)
     if report.applications is not None:
         apps = report.applications
-        for row in fmt.APPLICATION_ROWS:
-            for col, value in enumerate(apps.row(row.path)):
-                yield (*row.path, col), value
+        for row, paths in fmt.APPLICATION_CELL_PATHS:
+            yield from zip(paths, apps.row(row.path), strict=True)
     if report.appeals is not None:
         for name in fmt.APPEAL_FIELDS:
             for col, value in enumerate(getattr(report.appeals, name)):

@@ -13,6 +13,7 @@ A cell is addressed by a *path* into the interchange JSON
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Final
 
 FORMAT_2021: Final = "2021"
@@ -110,13 +111,13 @@ class ApplicationRow:
     group: str  # the label of the enclosing group ("" for top-level rows)
     top: str  # the top-level heading the row belongs to (一 … 四)
 
-    @property
+    @cached_property
     def path(self) -> Path:
         if self.index is None:
             return ("applications", self.field)
         return ("applications", self.field, self.index)
 
-    @property
+    @cached_property
     def full_label(self) -> str:
         parts = [
             p
@@ -226,6 +227,11 @@ APPLICATION_FIELDS: Final = (
     "carried_forward",
 )
 APPLICATION_ROW_BY_PATH: Final = {r.path: r for r in APPLICATION_ROWS}
+#: The cell paths of every application row, in format order: (row, paths by column).
+APPLICATION_CELL_PATHS: Final = tuple(
+    (r, tuple((*r.path, c) for c in range(len(APPLICANT_COLUMNS))))
+    for r in APPLICATION_ROWS
+)
 
 # ---------------------------------------------------------------------------
 # Section 四: administrative reconsideration and litigation
@@ -259,6 +265,7 @@ def parse_path(text: str) -> Path:
     return tuple(int(p) if p.isdigit() else p for p in text.split("."))
 
 
+@lru_cache(maxsize=1024)
 def cell_labels(path: Path) -> tuple[str, str]:
     """(row label, column label) of a cell, in the format's own words.
 

@@ -93,7 +93,13 @@ def _title_cell(doc: Doc) -> Cell | None:
     best: tuple[int, Cell] | None = None
     seen = 0
     for cells in doc.lines:
-        filled = [c for c, _tok in cells if c.text.strip(" \t\xa0\u3000")]
+        if not cells:
+            continue
+        if len(cells) == 1:  # most lines: skip the list building
+            only = cells[0][0]
+            filled = [only] if only.text.strip(" \t\xa0\u3000") else []
+        else:
+            filled = [c for c, _tok in cells if c.text.strip(" \t\xa0\u3000")]
         if not filled:
             continue
         seen += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gongkai.annual_reports.format import Path, cell_labels, path_str
@@ -24,6 +25,7 @@ class CellRef:
     column: str
 
     @classmethod
+    @lru_cache(maxsize=2048)
     def at(cls, path: Path) -> CellRef:
         try:
             row, column = cell_labels(path)

@@ -37,7 +37,7 @@ def _find(
 
 
 def _sum(values: Sequence[int | None]) -> int:
-    return sum(v for v in values if v is not None)
+    return sum(filter(None, values))  # blanks (None) and zeros add nothing
 
 
 def _blank_note(values: Sequence[int | None]) -> str:
@@ -46,26 +46,19 @@ def _blank_note(values: Sequence[int | None]) -> str:
 
 def _relation(
     code: str,
-    parts: Sequence[tuple[Path, int | None]],
-    result: Sequence[tuple[Path, int | None]],
+    parts: Sequence[int | None],
+    result: Sequence[int | None],
+    paths: Callable[[], Iterable[Path]],
     what: str,
 ) -> Iterator[Finding]:
-    """Check sum(parts) == sum(result); skip when it cannot be checked."""
-    part_values = [v for _, v in parts]
-    result_values = [v for _, v in result]
-    if all(v is None for v in result_values) or all(
-        v is None for v in part_values + result_values
-    ):
+    """Check sum(parts) == sum(result); skip when it cannot be checked.  ``paths``
+    names the cells involved; it is only called when the relation fails."""
+    if all(v is None for v in result):
         return
-    left, right = _sum(part_values), _sum(result_values)
+    left, right = _sum(parts), _sum(result)
     if left != right:
-        note = _blank_note(part_values + result_values)
-        yield _find(
-            code,
-            E,
-            f"{what}：应相等，实际 {left} ≠ {right}{note}",
-            [p for p, _ in (*parts, *result)],
-        )
+        note = _blank_note([*parts, *result])
+        yield _find(code, E, f"{what}：应相等，实际 {left} ≠ {right}{note}", paths())
 
 
 # -- tables present ------------------------------------------------------------
@@ -106,7 +99,7 @@ def check_blank_cells(report: ReportData) -> Iterator[Finding]:
 
 def check_counts(report: ReportData) -> Iterator[Finding]:
     for path, value in iter_cells(report):
-        if isinstance(value, int) and value < 0:
+        if type(value) is int and value < 0:
             ref = CellRef.at(path)
             yield _find(
                 "count.negative",
@@ -136,24 +129,22 @@ def check_fee(report: ReportData) -> Iterator[Finding]:
 
 
 # -- section 三 relations -----------------------------------------------------------
+_ROW_PATHS = {row.path: paths for row, paths in fmt.APPLICATION_CELL_PATHS}
+_LEAF_PATHS = [_ROW_PATHS[r.path] for r in fmt.OUTCOME_LEAF_ROWS]
+_BALANCE_FIELDS = ("new", "carried_over", "total", "carried_forward")
+
+
 def check_application_balance(report: ReportData) -> Iterator[Finding]:
     """Stated in the table: 一 + 二 = 三(七) + 四, column by column."""
     apps = report.applications
     if apps is None:
         return
     for c, column in enumerate(fmt.APPLICANT_COLUMNS):
-        parts = [
-            (("applications", "new", c), apps.new[c]),
-            (("applications", "carried_over", c), apps.carried_over[c]),
-        ]
-        result = [
-            (("applications", "total", c), apps.total[c]),
-            (("applications", "carried_forward", c), apps.carried_forward[c]),
-        ]
         yield from _relation(
             "applications.balance",
-            parts,
-            result,
+            (apps.new[c], apps.carried_over[c]),
+            (apps.total[c], apps.carried_forward[c]),
+            lambda c=c: [("applications", f, c) for f in _BALANCE_FIELDS],
             f"「{column}」列 一、新收 + 二、上年结转 与 三(七)总计 + 四、结转下年度",
         )
 
@@ -163,14 +154,13 @@ def check_applicant_total_column(report: ReportData) -> Iterator[Finding]:
     apps = report.applications
     if apps is None:
         return
-    for row in fmt.APPLICATION_ROWS:
+    for row, paths in fmt.APPLICATION_CELL_PATHS:
         values = apps.row(row.path)
-        parts = [((*row.path, c), values[c]) for c in fmt.APPLICANT_PARTS]
-        result = [((*row.path, fmt.TOTAL_COLUMN), values[fmt.TOTAL_COLUMN])]
         yield from _relation(
             "applications.total_column",
-            parts,
-            result,
+            values[: fmt.TOTAL_COLUMN],
+            values[fmt.TOTAL_COLUMN :],
+            lambda paths=paths: paths,
             f"「{row.full_label}」行 六类申请人之和 与 总计",
         )
 
@@ -180,13 +170,16 @@ def check_outcome_total(report: ReportData) -> Iterator[Finding]:
     apps = report.applications
     if apps is None:
         return
+    leaves = [apps.row(r.path) for r in fmt.OUTCOME_LEAF_ROWS]
     for c, column in enumerate(fmt.APPLICANT_COLUMNS):
-        parts = [((*r.path, c), apps.row(r.path)[c]) for r in fmt.OUTCOME_LEAF_ROWS]
-        result = [(("applications", "total", c), apps.total[c])]
         yield from _relation(
             "applications.outcome_total",
-            parts,
-            result,
+            [row[c] for row in leaves],
+            (apps.total[c],),
+            lambda c=c: [
+                *(paths[c] for paths in _LEAF_PATHS),
+                ("applications", "total", c),
+            ],
             f"「{column}」列 三(一)至(六)各项之和 与 (七)总计",
         )
 
@@ -198,10 +191,12 @@ def check_appeal_totals(report: ReportData) -> Iterator[Finding]:
         return
     for name, label in fmt.APPEAL_GROUPS:
         values = getattr(report.appeals, name)
-        parts = [(("appeals", name, i), values[i]) for i in range(4)]
-        result = [(("appeals", name, 4), values[4])]
         yield from _relation(
-            "appeals.group_total", parts, result, f"「{label}」四种结果之和 与 总计"
+            "appeals.group_total",
+            values[:4],
+            values[4:],
+            lambda name=name: [("appeals", name, i) for i in range(5)],
+            f"「{label}」四种结果之和 与 总计",
         )
 
 
@@ -220,14 +215,17 @@ def check_suspect_cells(report: ReportData) -> Iterator[Finding]:
     apps = report.applications
     if apps is None:
         return
+    leaves = [(r, apps.row(r.path)) for r in fmt.OUTCOME_LEAF_ROWS]
+    deltas = [(row, values, _row_delta(values)) for row, values in leaves]
+    if not any(dr for _, _, dr in deltas):
+        return
     col_delta: list[int | None] = []
     for c in range(7):
         total = apps.total[c]
-        leaves = [apps.row(r.path)[c] for r in fmt.OUTCOME_LEAF_ROWS]
-        col_delta.append(None if total is None else _sum(leaves) - total)
-    for row in fmt.OUTCOME_LEAF_ROWS:
-        values = apps.row(row.path)
-        dr = _row_delta(values)
+        col_delta.append(
+            None if total is None else _sum([v[c] for _, v in leaves]) - total
+        )
+    for row, values, dr in deltas:
         if not dr:
             continue
         for c in range(7):
