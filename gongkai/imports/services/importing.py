@@ -254,9 +254,50 @@ def _parse(data: bytes, path: Path) -> ParseResult:
     from gongkai.annual_reports.importing import parse_bytes
 
     try:
-        return parse_bytes(data, source=str(path), suffix=path.suffix.lower())
+        result = parse_bytes(data, source=str(path), suffix=path.suffix.lower())
     except Exception as exc:  # the parser must not take the batch down with it
         raise ImportFailed(f"解析时出错：{type(exc).__name__}: {exc}") from None
+    return _nul_free(result)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _nul_free(result: ParseResult) -> ParseResult:
+    """PostgreSQL text and JSON cannot hold NUL characters, which damaged or binary
+    files do contain.  Replace each by U+FFFD: one character for one, so that every
+    provenance offset into the text stays right.  Everything stored (text, report,
+    findings, spans) derives from the text or the error, so checking those suffices."""
+    if "\x00" not in result.text and "\x00" not in (result.error or ""):
+        return result
+    from dataclasses import replace
+
+    from gongkai.annual_reports.data import report_from_dict, report_to_dict
+    from gongkai.annual_reports.importing.result import SourceSpan
+    from gongkai.annual_reports.validation.findings import Finding
+
+    report = result.report
+    if report is not None:
+        report = report_from_dict(_clean(report_to_dict(report))).report
+    return replace(
+        result,
+        text=_clean(result.text),
+        error=_clean(result.error),
+        report=report,
+        findings=tuple(Finding.from_dict(_clean(f.to_dict())) for f in result.findings),
+        provenance={
+            key: SourceSpan(s.line, s.start, s.end, _clean(s.text))
+            for key, s in result.provenance.items()
+        },
+        detected=_clean(dict(result.detected)),
+    )
 
 
 def _source_file_describe(source: SourceFile, result: ParseResult) -> None:

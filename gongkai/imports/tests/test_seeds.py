@@ -169,3 +169,21 @@ def test_cli_on_the_seeds(capsys) -> None:
     assert "共 5 个文件：已导入 5，未变 0，失败 0" in out
     assert main(["import", str(SEEDS)]) == 0
     assert "共 5 个文件：已导入 0，未变 5，失败 0" in capsys.readouterr().out
+
+
+def test_nul_characters_are_stored_on_every_database(tmp_path: Path) -> None:
+    """PostgreSQL text/JSON cannot hold NUL: a seed with NUL bytes inside still
+    imports, its stored text keeps every offset (NUL becomes U+FFFD)."""
+    seed = SEEDS / "001_1bbcc3992d530de9.txt"
+    data = seed.read_bytes().replace("年度报告".encode(), "年度报告\x00".encode(), 1)
+    damaged = tmp_path / "001_with_nul.txt"
+    damaged.write_bytes(data)
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.4\x00\x00\x01binary\x00" * 20)
+    summary = run(damaged, garbage)
+    assert [Path(o.path).name for o in summary.imported] == [damaged.name]
+    assert summary.failed[0].error.startswith("无法解析")
+    source = SourceFile.objects.get(records__path=str(damaged))
+    assert "\x00" not in source.text
+    assert "年度报告\ufffd" in source.text
+    assert len(source.text) == len(data.decode("utf-8"))
