@@ -47,3 +47,10 @@ def test_every_import_finding_code_is_documented() -> None:
     codes = set(IMPORT_FINDING_CODES) | set(IMPORTS_FINDING_CODES)
     codes.add("aggregate.table_missing")
     assert sorted(c for c in codes if f"`{c}`" not in text) == []
+
+
+def test_every_api_error_code_is_documented() -> None:
+    from gongkai.api.errors import ERROR_CODES
+
+    text = (DOCS / "reference" / "api.md").read_text("utf-8")
+    assert sorted(c for c in ERROR_CODES if f"`{c}`" not in text) == []
