@@ -96,12 +96,13 @@ def _read_row(
 ) -> None:
     columns = row.columns or f19.DEFAULT_COLUMNS[ctx.version][row.block]
     fitted = fit(row, len(columns))
-    ctx.fitted_notes(
-        row,
-        fitted,
-        row.label.path,
-        [target_of(field, c) or row.label.path for c in columns],
-    )
+    if fitted.notes:
+        ctx.fitted_notes(
+            row,
+            fitted,
+            row.label.path,
+            [target_of(field, c) or row.label.path for c in columns],
+        )
     kept: dict[str, Any] = {}
     mapped: list[tuple[str, Path]] = []
     for column, token in zip(columns, fitted.cells, strict=True):

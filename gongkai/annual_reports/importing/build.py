@@ -27,6 +27,9 @@ from gongkai.annual_reports.validation.findings import Finding
 
 Row7 = tuple[int | None, ...]
 _OTHER: Path = ("applications", "other")
+_APPEAL_CELLS: tuple[Path, ...] = tuple(
+    ("appeals", f, i) for f in fmt.APPEAL_FIELDS for i in range(5)
+)
 
 
 @dataclass
@@ -232,8 +235,8 @@ def build_appeals(
             ctx.duplicate(extra, ("appeals",))
         row = rows[0]
         fitted = fit(row, 15, check=appeals_check, short="left")
-        cells = [("appeals", f, i) for f in fmt.APPEAL_FIELDS for i in range(5)]
-        ctx.fitted_notes(row, fitted, ("appeals",), cells)
+        if fitted.notes:
+            ctx.fitted_notes(row, fitted, ("appeals",), list(_APPEAL_CELLS))
         if not row.header_seen:
             line = next((c.line for c, _ in row.cells), 0)
             ctx.add(

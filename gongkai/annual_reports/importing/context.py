@@ -108,20 +108,23 @@ class Context:
         keys = _row_keys(row, len(tokens))
         cells = self.provenance.cells
         out: list[int | None] = []
+        append = out.append
         for column, token in enumerate(tokens):
             if token is None:
-                out.append(None)
+                append(None)
                 continue
             tok = token[1]
             value = tok.value
-            if value is not None and not tok.reformatted:
-                cells[keys[column]] = token[0]  # the common case: a plain integer
-                out.append(value)
+            if value is not None:  # the common case: an integer (as count_of reads it)
+                cells[keys[column]] = token[0]
+                if tok.reformatted:
+                    self.reformatted.append(((*row, column), token[0]))
+                append(value)
             elif tok.kind != NUM:
                 cells[keys[column]] = token[0]  # a blank cell
-                out.append(None)
+                append(None)
             else:
-                out.append(self.count((*row, column), token))
+                append(self.count((*row, column), token))
         return tuple(out)
 
     def count(self, path: Path, token: Token | None) -> int | None:

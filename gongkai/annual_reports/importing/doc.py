@@ -79,11 +79,27 @@ def split_text(text: str) -> Doc:
     append = lines.append
     get = _CACHE.get
     pos = 0
+    single = _SINGLE.get
     for index, line in enumerate(text.split("\n")):
         if not line:
             append([])
-        elif "\t" in line:
-            append(tokens(_cut(line, pos, index + 1, "\t"), index, joins))
+        elif (tok := single(line)) is not None:  # a one-cell line seen before
+            append([(Cell(line, pos, index + 1), tok)])
+            if tok.joinable:
+                joins.append(index)
+        elif "\t" in line:  # a table row: cut and classified in one go
+            number = index + 1
+            out: list[Token] = []
+            joinable = False
+            start = pos
+            for part in line.split("\t"):
+                tok = get(part) or classify(part)
+                out.append((Cell(part, start, number), tok))
+                joinable = joinable or tok.joinable
+                start += len(part) + 1
+            append(out)
+            if joinable:
+                joins.append(index)
         elif (
             "|" in line
             or "  " in line
@@ -93,6 +109,9 @@ def split_text(text: str) -> Doc:
             append(tokens(_split_line(line, pos, index + 1), index, joins))
         else:  # most lines: one cell
             tok = get(line) or classify(line)
+            if len(_SINGLE) > 100_000:
+                _SINGLE.clear()
+            _SINGLE[line] = tok
             append([(Cell(line, pos, index + 1), tok)])
             if tok.joinable:
                 joins.append(index)
@@ -101,6 +120,10 @@ def split_text(text: str) -> Doc:
 
 
 _DIGITS = frozenset("0123456789")
+#: What a line that is one cell reads as, by its text: such lines recur from
+#: report to report (labels, headings, lone numbers), and this spares them the
+#: tests for separators.  Text -> Tok only, like labels._CACHE.
+_SINGLE: dict[str, Tok] = {}
 
 
 def _split_line(line: str, pos: int, number: int) -> list[Cell]:
@@ -108,8 +131,9 @@ def _split_line(line: str, pos: int, number: int) -> list[Cell]:
         return _cut(line, pos, number, "\t")
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-        cells = _cut(line, pos, number, "|")
-        return cells[1:-1]  # the text outside the outer bars
+        # the cells between the outer bars (the text outside them is no cell)
+        parts = line.split("|")
+        return _cut_parts(parts[1:-1], pos + len(parts[0]) + 1, number)
     if len(line) < 160 and ("  " in line or "\u3000" in line.strip()):
         cells = _cut_regex(line, pos, number, _WIDE_SPACES)
         if len(cells) > 1:
@@ -128,9 +152,14 @@ def _split_line(line: str, pos: int, number: int) -> list[Cell]:
 
 
 def _cut(line: str, pos: int, number: int, sep: str) -> list[Cell]:
+    return _cut_parts(line.split(sep), pos, number)
+
+
+def _cut_parts(parts: list[str], pos: int, number: int) -> list[Cell]:
+    """Cells of ``parts`` that stand one separator apart, the first at ``pos``."""
     cells = []
     append = cells.append
-    for part in line.split(sep):
+    for part in parts:
         append(Cell(part, pos, number))
         pos += len(part) + 1
     return cells

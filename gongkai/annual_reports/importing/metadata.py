@@ -49,6 +49,8 @@ _DIVISION_ENDINGS = (
 )
 _NOT_GOVERNMENT = ("开发区", "高新区", "新区", "园区", "示范区", "管理区", "保税区")
 _SEARCH_LINES = 80
+_BLANKS = " \t\xa0\u3000"
+_BEST_TITLE_SCORE = 7
 
 
 @dataclass
@@ -82,7 +84,7 @@ def _title_score(text: str) -> int:
         return 0
     if "政府信息公开" not in text and "政务公开" not in text:
         return 0
-    score = 1
+    score = 1  # + 3 + 2 + 1 at most: _BEST_TITLE_SCORE
     score += 3 if "工作年度报告" in text else 0
     score += 2 if "年度报告" in text else 0
     score += 1 if _YEAR.search(text) or _CN_YEAR.search(text) else 0
@@ -93,27 +95,27 @@ def _title_cell(doc: Doc) -> Cell | None:
     best: tuple[int, Cell] | None = None
     seen = 0
     for cells in doc.lines:
-        if not cells:
-            continue
-        if len(cells) == 1:  # most lines: skip the list building
-            only = cells[0][0]
-            filled = [only] if only.text.strip(" \t\xa0\u3000") else []
-        else:
-            filled = [c for c, _tok in cells if c.text.strip(" \t\xa0\u3000")]
+        # The one filled cell of the line (None: none, or more than one).
+        only: Cell | None = None
+        filled = False
+        for cell, _tok in cells:
+            if cell.text.strip(_BLANKS):
+                if filled:  # a second filled cell: not a title line
+                    only = None
+                    break
+                only, filled = cell, True
         if not filled:
             continue
         seen += 1
         if seen > _SEARCH_LINES:
             break
-        if (
-            len(filled) != 1
-            or "报告" not in filled[0].text
-            or len(filled[0].text) > 120
-        ):
+        if only is None or "报告" not in only.text or len(only.text) > 120:
             continue
-        score = _title_score(_clean_title(filled[0].text))
+        score = _title_score(_clean_title(only.text))
         if score and (best is None or score > best[0]):
-            best = (score, filled[0])
+            best = (score, only)
+            if score == _BEST_TITLE_SCORE:  # no later line can beat it
+                break
     return best[1] if best else None
 
 

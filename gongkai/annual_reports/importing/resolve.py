@@ -17,7 +17,8 @@ A row read from text rarely has exactly one cell per column:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from decimal import Decimal
 
 from gongkai.annual_reports.importing.labels import BLANK, EMPTY, NUM
@@ -27,10 +28,13 @@ Check = Callable[[Sequence[Token | None]], bool | None]
 MAX_DIGITS = 30  # longer digit runs are not counts (and int() would refuse them)
 
 
-@dataclass
+_NO_NOTES: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class Fitted:
     cells: list[Token | None]  # one per column; None = no cell at all
-    notes: set[str] = field(default_factory=set)  # extra | short | truncated
+    notes: AbstractSet[str] = _NO_NOTES  # extra | short | truncated
 
 
 def _blank(token: Token) -> bool:
@@ -45,9 +49,9 @@ def fit(
     is always aligned on its first column."""
     cells: list[Token] = [t for t in row.cells if not t[0].gap]
     m = len(cells)
-    line = row.mode == "line"
     if m == n:
-        return Fitted(list(cells))
+        return Fitted(cells)  # type: ignore[arg-type]
+    line = row.mode == "line"
     if m < n:
         pad: list[Token | None] = [None] * (n - m)
         if line and short == "right":

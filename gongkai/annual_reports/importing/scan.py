@@ -59,10 +59,10 @@ class RawRow:
     header_seen: bool = True  # appeals: False when only the section heading led here
 
     def value_count(self) -> int:
-        return sum(1 for c, t in self.cells if not c.gap and t.kind == NUM)
+        return len([1 for c, t in self.cells if t.kind == NUM and not c.gap])
 
     def cell_count(self) -> int:
-        return sum(1 for c, _ in self.cells if not c.gap)
+        return len([1 for c, _ in self.cells if not c.gap])
 
 
 @dataclass
@@ -220,13 +220,14 @@ class Scanner:
             elif kind in _TEXTUAL:
                 self.text_line(line)
             return
-        has_label = has_text = has_value = False
+        has_text = has_value = False
         for _cell, tok in line:
             kind = tok.kind
-            if kind == LABEL:
-                has_label = True
-            elif kind == HEADING:
-                if not has_label and not has_value:
+            if kind == LABEL:  # a label makes the line a label line, whatever follows
+                self.label_line(line)
+                return
+            if kind == HEADING:
+                if not has_value:
                     self.heading(tok)
                     return
                 has_text = True
@@ -234,9 +235,7 @@ class Scanner:
                 has_text = True
             elif kind in _NUMBER_OR_BLANK:
                 has_value = True
-        if has_label:
-            self.label_line(line)
-        elif has_text:
+        if has_text:
             self.text_line(line)
         elif has_value:
             self.value_line(line)
@@ -263,17 +262,20 @@ class Scanner:
 
     def value_line(self, line: list[Token]) -> None:
         pending = self.pending
-        cells = line if len(line) == 1 else [(c, t) for c, t in line if t.kind != SEP]
+        cells = line if len(line) == 1 else [tk for tk in line if tk[1].kind != SEP]
         if pending is not None:
-            if pending.mode == "":
+            mode = pending.mode
+            if mode == "stream":  # a scraped page: every value line joins the row
+                pending.cells.extend(cells)
+                return
+            if mode == "":
                 count = sum(1 for c, t in cells if not c.gap and t.kind != EMPTY)
                 pending.mode = "line" if count > 1 else "stream"
                 pending.cells.extend(cells)
                 self._complete_line_row()
                 return
-            if pending.mode == "stream" or (
-                pending.cell_count() < pending.expected
-                and any(t.kind == NUM for _, t in cells)
+            if pending.cell_count() < pending.expected and any(
+                t.kind == NUM for _, t in cells
             ):
                 pending.cells.extend(cells)
                 self._complete_line_row()
@@ -293,15 +295,16 @@ class Scanner:
     def label_line(self, line: list[Token]) -> None:
         current: RawRow | None = None
         opened: RawRow | None = None
-        for cell, tok in line:
+        for token in line:
+            tok = token[1]
             kind = tok.kind
             if kind == LABEL:
-                current = self.label(cell, tok)
+                current = self.label(token[0], tok)
                 if current is not None:
                     opened = current
             elif kind in _VALUE_KINDS:
                 if current is not None:
-                    current.cells.append((cell, tok))
+                    current.cells.append(token)
             elif kind != SEP:
                 current = None
         if opened is not None and opened is self.pending and opened.cells:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from itertools import chain
 
 from gongkai.annual_reports import format as fmt
-from gongkai.annual_reports.data import ReportData, iter_cells
+from gongkai.annual_reports.data import CellValue, ReportData, iter_cells
 from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
 
@@ -81,23 +83,75 @@ def check_metadata(report: ReportData) -> Iterator[Finding]:
 
 
 # -- cells -----------------------------------------------------------------------
-def _row_key(path: Path) -> Path:
-    return path[:-1] if isinstance(path[-1], int) else path
+def _blank_rows(report: ReportData) -> Iterator[tuple[Path, ...]]:
+    """The blank cells of each row that has any, row by row in the format's order
+    (``iter_cells``' blank cells grouped by row, without walking every cell of the
+    rows that have none).  A count of section 二 is a row of its own."""
+    active = report.active
+    if active is not None:
+        for name in fmt.ACTIVE_VECTOR_FIELDS:
+            row = getattr(active, name)
+            if row is None:
+                yield tuple(("active", name, c) for c in range(3))
+            elif None in row:
+                yield tuple(("active", name, c) for c in range(3) if row[c] is None)
+        for name in (*fmt.ACTIVE_COUNT_FIELDS, fmt.ACTIVE_FEE_FIELD):
+            if getattr(active, name) is None:
+                yield (("active", name),)
+    apps = report.applications
+    if apps is not None:
+        for row, paths in fmt.APPLICATION_CELL_PATHS:
+            values = apps.row(row.path)
+            if None in values:
+                yield tuple(p for p, v in zip(paths, values, strict=True) if v is None)
+    if report.appeals is not None:
+        for name in fmt.APPEAL_FIELDS:
+            values = getattr(report.appeals, name)
+            if None in values:
+                yield tuple(
+                    ("appeals", name, c) for c, v in enumerate(values) if v is None
+                )
+
+
+@lru_cache(maxsize=4096)
+def _blank_finding(paths: tuple[Path, ...]) -> Finding:
+    """The finding for a row's blank cells (immutable, so made once per set of
+    cells)."""
+    ref = CellRef.at(paths[0])
+    columns = "、".join(c.column for c in map(CellRef.at, paths) if c.column)
+    where = f"「{ref.row}」" + (f"的 {columns}" if columns else "")
+    return _find("cell.blank", W, f"{where}为空白（未报告）；如为零请填 0", paths)
 
 
 def check_blank_cells(report: ReportData) -> Iterator[Finding]:
-    blanks: dict[Path, list[Path]] = {}
-    for path, value in iter_cells(report):
-        if value is None:
-            blanks.setdefault(_row_key(path), []).append(path)
-    for paths in blanks.values():
-        ref = CellRef.at(paths[0])
-        columns = "、".join(c.column for c in map(CellRef.at, paths) if c.column)
-        where = f"「{ref.row}」" + (f"的 {columns}" if columns else "")
-        yield _find("cell.blank", W, f"{where}为空白（未报告）；如为零请填 0", paths)
+    for paths in _blank_rows(report):
+        yield _blank_finding(paths)
+
+
+def _may_be_negative(report: ReportData) -> bool:
+    """False when no cell holds a number below zero (the common case), so that
+    ``check_counts`` need not walk every cell."""
+    rows: list[Sequence[CellValue]] = []
+    active = report.active
+    if active is not None:
+        rows += [r for r in (active.rules, active.normative_docs) if r is not None]
+        rows.append([getattr(active, n) for n in fmt.ACTIVE_COUNT_FIELDS])
+    apps = report.applications
+    if apps is not None:
+        rows += (apps.new, apps.carried_over, apps.granted, apps.partially_granted)
+        rows += (*apps.withheld, *apps.unable, *apps.not_processed, *apps.other)
+        rows += (apps.total, apps.carried_forward)
+    if report.appeals is not None:
+        rows += [getattr(report.appeals, n) for n in fmt.APPEAL_FIELDS]
+    try:
+        return min(filter(None, chain.from_iterable(rows)), default=0) < 0
+    except TypeError:  # a cell that is not a number: let the full walk judge
+        return True
 
 
 def check_counts(report: ReportData) -> Iterator[Finding]:
+    if not _may_be_negative(report):
+        return
     for path, value in iter_cells(report):
         if type(value) is int and value < 0:
             ref = CellRef.at(path)
@@ -156,6 +210,9 @@ def check_applicant_total_column(report: ReportData) -> Iterator[Finding]:
         return
     for row, paths in fmt.APPLICATION_CELL_PATHS:
         values = apps.row(row.path)
+        total = values[fmt.TOTAL_COLUMN]
+        if total is None or _sum(values[: fmt.TOTAL_COLUMN]) == total:
+            continue  # cannot be checked, or holds: what _relation would find
         yield from _relation(
             "applications.total_column",
             values[: fmt.TOTAL_COLUMN],
@@ -172,10 +229,16 @@ def check_outcome_total(report: ReportData) -> Iterator[Finding]:
         return
     leaves = [apps.row(r.path) for r in fmt.OUTCOME_LEAF_ROWS]
     for c, column in enumerate(fmt.APPLICANT_COLUMNS):
+        total = apps.total[c]
+        if total is None:
+            continue  # cannot be checked
+        parts = [row[c] for row in leaves]
+        if _sum(parts) == total:
+            continue  # holds
         yield from _relation(
             "applications.outcome_total",
-            [row[c] for row in leaves],
-            (apps.total[c],),
+            parts,
+            (total,),
             lambda c=c: [
                 *(paths[c] for paths in _LEAF_PATHS),
                 ("applications", "total", c),
@@ -205,7 +268,7 @@ def _row_delta(values: Sequence[int | None]) -> int | None:
     total = values[fmt.TOTAL_COLUMN]
     if total is None:
         return None
-    return _sum([values[c] for c in fmt.APPLICANT_PARTS]) - total
+    return _sum(values[: fmt.TOTAL_COLUMN]) - total  # APPLICANT_PARTS: 0 … 5
 
 
 def check_suspect_cells(report: ReportData) -> Iterator[Finding]:
