@@ -313,6 +313,10 @@ def _classify(raw: str) -> Tok:
     if len(s) > MAX_LABEL:
         return _heading(unicodedata.normalize("NFKC", s[:60]).translate(_TRANSLATE), s)
     n = norm(s)
+    if not n:
+        # Only punctuation (e.g. a label's closing quote pushed past a page break):
+        # no label and no value, so it reads as a gap, not as text ending a row.
+        return _TOK_EMPTY
     hit = _REGISTRY.get(n)
     if hit is not None:
         return Tok(LABEL, hit[0], variant=hit[1], extendable=n in _PREFIXES)

@@ -62,3 +62,31 @@ def test_generated_shapes_really_carry_the_noise() -> None:
         assert "三、收到和处理" not in text
         assert "四、政府信息公开行政复议" not in text
         assert any(line.count("\t") == 14 for line in text.splitlines())
+
+
+@pytest.mark.parametrize("closing", ["”", '"', "」"])
+def test_label_split_before_its_closing_quote_across_a_page_break(closing: str) -> None:
+    """A page break can fall inside a row label, even before its last character;
+    a cell that is only punctuation then stands before the row's values."""
+    for seed in range(100):
+        case = make_case("tabbed", random.Random(seed))  # noqa: S311 - test data
+        lines = case.text.split("\n")
+        at = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if "三安全一稳定" in line and "\t" in line
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        line = lines[at]
+        cut = line.index("稳定") + 2
+        if line[cut] not in '”"':
+            continue
+        lines[at : at + 1] = [line[:cut], "", "- 4 -", "", closing + line[cut + 1 :]]
+        result = parse_bytes("\n".join(lines).encode("utf-8"), source="split.txt")
+        assert differences(case.expected, result.report) == []
+        return
+    pytest.fail("no generated case had the row to split")
