@@ -15,9 +15,11 @@ from gongkai.annual_reports import format as fmt
 from gongkai.annual_reports.data import (
     CellValue,
     ReportData,
+    blank_report,
     iter_cells,
     report_from_dict,
     report_to_dict,
+    set_cell,
 )
 from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
@@ -33,15 +35,6 @@ def _add(a: CellValue, b: CellValue) -> CellValue:
     return a + b
 
 
-def _set(data: dict, path: Path, value: CellValue) -> None:
-    node = data
-    for key in path[:-1]:
-        if node[key] is None:
-            return
-        node = node[key]
-    node[path[-1]] = format(value, "f") if isinstance(value, Decimal) else value
-
-
 def aggregate_reports(
     reports: Sequence[ReportData], *, org: str, year: int
 ) -> tuple[ReportData, list[Finding]]:
@@ -52,7 +45,7 @@ def aggregate_reports(
             totals[path] = _add(totals.get(path), value)
     skeleton = report_to_dict(_skeleton(reports, org=org, year=year), extended=False)
     for path, value in totals.items():
-        _set(skeleton, path, value)
+        set_cell(skeleton, path, value)
     for table, label in fmt.TABLE_LABELS.items():
         lacking = [
             r.org or "（未知机关）" for r in reports if getattr(r, table) is None
@@ -72,8 +65,6 @@ def aggregate_reports(
 
 def _skeleton(reports: Sequence[ReportData], *, org: str, year: int) -> ReportData:
     """A report whose tables are present (all blank) where any input has them."""
-    from gongkai.annual_reports.data import blank_report
-
     blank = blank_report(org=org, year=year)
     present = {
         t: any(getattr(r, t) is not None for r in reports) for t in fmt.TABLE_LABELS

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -121,11 +121,8 @@ class ReportData:
     def with_cell(self, path: Path, value: CellValue) -> ReportData:
         """A copy with one cell changed (``path`` as in :mod:`format`)."""
         data = report_to_dict(self)
-        node: Any = data
-        for key in path[:-1]:
-            node = node[key]
-        last = path[-1]
-        node[last] = format(value, "f") if isinstance(value, Decimal) else value
+        if not set_cell(data, path, value):
+            raise KeyError(path)
         return report_from_dict(data).report
 
 
@@ -154,6 +151,19 @@ def _iter_active(active: ActiveDisclosure) -> Iterator[tuple[Path, CellValue]]:
     for name in fmt.ACTIVE_COUNT_FIELDS:
         yield ("active", name), getattr(active, name)
     yield ("active", fmt.ACTIVE_FEE_FIELD), active.fees_wan_yuan
+
+
+def set_cell(data: dict[str, Any], path: Path, value: CellValue | str) -> bool:
+    """Set a cell in the interchange form (a Decimal written as its string).
+    False, and nothing changed, when the path's table or row is missing."""
+    node: Any = data
+    try:
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = format(value, "f") if isinstance(value, Decimal) else value
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
 
 
 def get_cell(report: ReportData, path: Path) -> CellValue:
@@ -472,7 +482,3 @@ def blank_report(*, org: str | None, year: int | None) -> ReportData:
         applications=Applications.blank(),
         appeals=Appeals.blank(),
     )
-
-
-def with_changes(report: ReportData, **changes: Any) -> ReportData:
-    return replace(report, **changes)

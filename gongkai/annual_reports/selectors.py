@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from gongkai.accounts import permissions
 from gongkai.accounts.models import User
 from gongkai.annual_reports.data import (
+    LoadResult,
     Narrative,
     ReportData,
     report_from_dict,
@@ -53,7 +54,14 @@ def report_list_for_staff(*, user: User) -> QuerySet[AnnualReport]:
 
 def report_data(*, report: AnnualReport) -> ReportData:
     """The stored report as ReportData (statistics + narrative + metadata)."""
-    data = report_from_dict(report.statistics or _empty_statistics(report)).report
+    return _with_metadata(report, _load(report).report)
+
+
+def _load(report: AnnualReport) -> LoadResult:
+    return report_from_dict(report.statistics or _empty_statistics(report))
+
+
+def _with_metadata(report: AnnualReport, data: ReportData) -> ReportData:
     return replace(
         data,
         year=report.year,
@@ -76,5 +84,5 @@ def _empty_statistics(report: AnnualReport) -> dict[str, Any]:
 
 
 def report_findings(*, report: AnnualReport) -> list[Finding]:
-    loaded = report_from_dict(report.statistics or _empty_statistics(report))
-    return check_report(report_data(report=report), loaded.findings)
+    loaded = _load(report)  # read once: the loader's findings and the data
+    return check_report(_with_metadata(report, loaded.report), loaded.findings)

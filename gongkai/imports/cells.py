@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from gongkai.annual_reports import format as fmt
-from gongkai.annual_reports.data import blank_report, iter_cells
+from gongkai.annual_reports.data import blank_report, iter_cells, set_cell
 from gongkai.annual_reports.format import Path
 
 JsonValue = int | str | None
@@ -81,13 +81,7 @@ def with_values(
     missing are left out (the caller reports them)."""
     out = copy.deepcopy(dict(stats))
     for path, value in values.items():
-        node: Any = out
-        try:
-            for key in path[:-1]:
-                node = node[key]
-            node[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            continue
+        set_cell(out, path, value)
     return out
 
 

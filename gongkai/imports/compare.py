@@ -158,8 +158,27 @@ class ComparisonRow:
     warnings: int
 
 
+class _CarryCells:
+    """The two cells a carry-over compares in one applicant column: last year's
+    四、结转下年度 and this year's 二、上年结转."""
+
+    column: int
+
+    @property
+    def label(self) -> str:
+        return fmt.APPLICANT_COLUMNS[self.column]
+
+    @property
+    def previous_cell(self) -> str:
+        return f"applications.carried_forward.{self.column}"
+
+    @property
+    def current_cell(self) -> str:
+        return f"applications.carried_over.{self.column}"
+
+
 @dataclass(frozen=True)
-class CarryOver:
+class CarryOver(_CarryCells):
     """One applicant column whose carry-over does not match."""
 
     organisation: str
@@ -170,41 +189,17 @@ class CarryOver:
     carried_over: int | None  # this year's 二
     finding: Finding
 
-    @property
-    def previous_cell(self) -> str:
-        return f"applications.carried_forward.{self.column}"
-
-    @property
-    def current_cell(self) -> str:
-        return f"applications.carried_over.{self.column}"
-
-    @property
-    def column_label(self) -> str:
-        return fmt.APPLICANT_COLUMNS[self.column]
-
 
 @dataclass(frozen=True)
-class CarryColumn:
+class CarryColumn(_CarryCells):
     column: int
     carried_forward: Any  # last year's 四 in this column
     carried_over: Any  # this year's 二 in this column
     mismatch: bool
 
     @property
-    def label(self) -> str:
-        return fmt.APPLICANT_COLUMNS[self.column]
-
-    @property
     def text(self) -> str:
         return f"{_show(self.carried_forward)} → {_show(self.carried_over)}"
-
-    @property
-    def previous_cell(self) -> str:
-        return f"applications.carried_forward.{self.column}"
-
-    @property
-    def current_cell(self) -> str:
-        return f"applications.carried_over.{self.column}"
 
 
 @dataclass(frozen=True)
