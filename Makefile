@@ -41,6 +41,7 @@ run: sysdeps $(STAMP) demo
 lint: $(STAMP)
 	$(BIN)/ruff check gongkai benchmarks tests
 	$(BIN)/ruff format --check gongkai benchmarks tests
+	$(BIN)/mypy gongkai
 
 format: $(STAMP)
 	$(BIN)/ruff format gongkai benchmarks tests

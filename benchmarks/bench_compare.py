@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.comparison import MAIN_FIGURES, ReportInput, compare_reports
 from gongkai.annual_reports.data import report_to_dict
 from gongkai.annual_reports.sample import sample_report
 from gongkai.annual_reports.validation.rules import check_report
-from gongkai.imports.compare import MAIN_FIGURES, ReportInput, compare_reports
 from gongkai.imports.source import source_lines
 
 T = fmt.TOTAL_COLUMN

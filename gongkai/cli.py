@@ -18,8 +18,10 @@ COMMANDS: dict[str, str] = {
     "render": "gongkai.annual_reports.commands.render",
     "parse": "gongkai.annual_reports.commands.parse",
     "aggregate": "gongkai.annual_reports.commands.aggregate",
+    "recheck": "gongkai.annual_reports.commands.recheck",
     "import": "gongkai.imports.commands.import_",
-    "demo": "gongkai.core.commands.demo",
+    "deadline": "gongkai.deadlines.commands.deadline",
+    "demo": "gongkai.demo.commands.demo",
     "serve": "gongkai.core.commands.serve",
     "manage": "gongkai.core.commands.manage",
 }

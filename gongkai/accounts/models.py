@@ -19,6 +19,9 @@ class Role(models.TextChoices):
     HANDLER = "handler", _("承办人")
     REVIEWER = "reviewer", _("审核人")
     LEADER = "leader", _("分管领导")
+    #: Reviews and corrects the imported reports of the organ it is held at and the
+    #: organs below (上级机关的监督检查、第三方评估); cannot see drafts, edit or publish.
+    AUDITOR = "auditor", _("监督评估人员")
 
 
 class Membership(BaseModel):

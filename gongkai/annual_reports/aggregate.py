@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.codes import AGGREGATE_TABLE_MISSING, severity_of
 from gongkai.annual_reports.data import (
     CellValue,
     ReportData,
@@ -22,7 +23,7 @@ from gongkai.annual_reports.data import (
     set_cell,
 )
 from gongkai.annual_reports.format import Path
-from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
+from gongkai.annual_reports.validation.findings import CellRef, Finding
 
 
 def _add(a: CellValue, b: CellValue) -> CellValue:
@@ -53,8 +54,8 @@ def aggregate_reports(
         if lacking and len(lacking) < len(reports):
             findings.append(
                 Finding(
-                    "aggregate.table_missing",
-                    Severity.WARNING,
+                    AGGREGATE_TABLE_MISSING,
+                    severity_of(AGGREGATE_TABLE_MISSING),
                     f"「{label}」汇总数偏小：{'、'.join(lacking)} 的报告没有这张表",
                     (CellRef.at((table,)),),
                 )

@@ -8,22 +8,20 @@ kept exactly as written (never a float).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports import values
 from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
 
 Count = int | None
 Row = tuple[Count, ...]
 CellValue = int | Decimal | None
-
-FEE_PATTERN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,10 @@ class Applications:
 
     def row(self, path: Path) -> Row:
         """The row at ``("applications", field[, index])``."""
-        value = getattr(self, path[1])  # type: ignore[arg-type]
-        return value[path[2]] if len(path) > 2 else value  # type: ignore[index]
+        value = getattr(self, str(path[1]))
+        if len(path) > 2:
+            return cast(tuple[Row, ...], value)[int(path[2])]
+        return cast(Row, value)
 
     @classmethod
     def blank(cls, value: Count = None) -> Applications:
@@ -160,10 +160,24 @@ def set_cell(data: dict[str, Any], path: Path, value: CellValue | str) -> bool:
     try:
         for key in path[:-1]:
             node = node[key]
-        node[path[-1]] = format(value, "f") if isinstance(value, Decimal) else value
+        node[path[-1]] = value if isinstance(value, str) else values.to_json(value)
     except (KeyError, IndexError, TypeError):
         return False
     return True
+
+
+def get_value(stats: Mapping[str, Any], path: Path) -> values.JsonValue:
+    """The value at ``path`` in the interchange form, or None when the table (or
+    row) is missing."""
+    node: Any = stats
+    for key in path:
+        if node is None:
+            return None
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return cast(values.JsonValue, node)
 
 
 def get_cell(report: ReportData, path: Path) -> CellValue:
@@ -302,8 +316,16 @@ class _Loader:
             format_version=version,
             narrative=self.narrative(data.get("narrative")),
             published_on=self.date(data.get("published_on")),
-            supplementary=dict(data.get("supplementary") or {}),
+            supplementary=self.supplementary(data.get("supplementary")),
         )
+
+    def supplementary(self, value: Any) -> dict[str, Any]:
+        if value is None or isinstance(value, Mapping):
+            return dict(value or {})
+        self.problem(
+            "schema.type", ("supplementary",), f"应为对象（object），实际为 {value!r}"
+        )
+        return {}
 
     # -- scalars ----------------------------------------------------------
     def year(self, value: Any) -> int | None:
@@ -350,7 +372,7 @@ class _Loader:
         if value is None:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value  # negatives are kept: the check reports them
+            return self.bounded(value, path)  # negatives are kept: checks report them
         if isinstance(value, float) and value.is_integer():
             self.problem(
                 "count.not_integer",
@@ -358,12 +380,20 @@ class _Loader:
                 f"件数应为整数，实际为小数 {value!r}；已按 {int(value)} 读取",
                 Severity.WARNING,
             )
-            return int(value)
+            return self.bounded(int(value), path)
         self.problem(
             "count.not_integer",
             path,
             f"件数应为非负整数，实际为 {value!r}；请改为整数，不报告时留空（null）",
         )
+        return None
+
+    def bounded(self, value: int, path: Path) -> Count:
+        """The count, or None with a finding when no report can hold it."""
+        if value <= values.MAX_COUNT:
+            return value
+        problem = values.error(values.TOO_LARGE)
+        self.problem("count.too_large", path, f"{problem.message}；按空白读取")
         return None
 
     def row(self, value: Any, path: Path, size: int) -> Row:
@@ -385,8 +415,8 @@ class _Loader:
         path: Path = ("active", "fees_wan_yuan")
         if value is None:
             return None
-        if isinstance(value, str) and FEE_PATTERN.match(value.strip()):
-            return Decimal(value.strip())
+        if isinstance(value, str):
+            return self.fee_text(value, path)
         if (
             isinstance(value, int | float)
             and not isinstance(value, bool)
@@ -400,7 +430,7 @@ class _Loader:
                 Severity.WARNING,
             )
             try:
-                return Decimal(repr(value))
+                return self.fee_text(format(Decimal(repr(value)), "f"), path)
             except InvalidOperation:
                 return None
         self.problem(
@@ -409,6 +439,13 @@ class _Loader:
             f"收费金额应为非负十进制数（单位：万元），实际为 {value!r}",
         )
         return None
+
+    def fee_text(self, value: str, path: Path) -> Decimal | None:
+        try:
+            return values.check_fee(value)
+        except values.CellValueError as problem:
+            self.problem("fee.invalid", path, f"{problem.message}（实际为 {value!r}）")
+            return None
 
     # -- tables -----------------------------------------------------------
     def table(self, value: Any, name: str) -> Mapping[str, Any] | None:
@@ -423,18 +460,23 @@ class _Loader:
         data = self.table(value, "active")
         if data is None:
             return None
-        vectors = {
-            name: None
+        rules, docs = (
+            None
             if data.get(name) is None
-            else self.row(data.get(name), ("active", name), 3)
+            else self.row(data[name], ("active", name), 3)
             for name in fmt.ACTIVE_VECTOR_FIELDS
-        }
-        counts = {
-            name: self.count(data.get(name), ("active", name))
+        )
+        licensing, punishment, coercion = (
+            self.count(data.get(name), ("active", name))
             for name in fmt.ACTIVE_COUNT_FIELDS
-        }
+        )
         return ActiveDisclosure(
-            **vectors, **counts, fees_wan_yuan=self.fee(data.get("fees_wan_yuan"))
+            rules=rules,
+            normative_docs=docs,
+            licensing=licensing,
+            punishment=punishment,
+            coercion=coercion,
+            fees_wan_yuan=self.fee(data.get("fees_wan_yuan")),
         )
 
     def applications(self, value: Any) -> Applications | None:

@@ -7,3 +7,9 @@ class ReportHasErrors(InvalidState):
 
 class ReportNotFound(DomainError):
     code = "report_not_found"
+
+
+class OverrideRefused(InvalidState):
+    """A cell override that cannot be made (the message says why and how to fix)."""
+
+    code = "override_refused"

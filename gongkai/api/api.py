@@ -7,6 +7,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from gongkai.api.docs import LocalSwagger
 from gongkai.api.errors import error_codes_markdown, install_error_handlers
 from gongkai.api.reports import router as reports_router
 
@@ -27,6 +28,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     renderer=ReadableJSONRenderer(),
+    docs=LocalSwagger(),
 )
 install_error_handlers(api)
 api.add_router("/", reports_router)

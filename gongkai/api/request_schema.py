@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any, Final
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports import values
 
-_COUNT: Final = {"type": ["integer", "null"], "minimum": 0}
+_COUNT: Final = values.COUNT_JSON_SCHEMA  # bounds: annual_reports.values
 
 
 def _row(size: int, description: str) -> dict[str, Any]:
@@ -33,8 +34,7 @@ def _active() -> dict[str, Any]:
         }
     )
     props[fmt.ACTIVE_FEE_FIELD] = {
-        "type": ["string", "null"],
-        "pattern": r"^[0-9]+(\.[0-9]+)?$",
+        **values.FEE_JSON_SCHEMA,
         "description": "行政事业性收费 本年收费金额（单位：万元）, a decimal string",
     }
     return {

@@ -147,7 +147,7 @@ class ReportEditForm(forms.Form):
                     Finding(
                         "input.invalid",
                         Severity.ERROR,
-                        message,
+                        str(message),
                         (CellRef.at(field.path),),
                     )
                 )

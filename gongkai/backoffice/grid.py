@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString
 
 from gongkai.annual_reports.format import path_str
@@ -68,13 +69,13 @@ def _cell(
     cell: LayoutCell,
     form: ReportEditForm,
     marks: dict[str, str],
-    errors: dict[str, list],
-) -> GridCell:  # type: ignore[type-arg]
+    errors: dict[str, list[ValidationError]],
+) -> GridCell:
     if cell.path is None:
         return GridCell(cell.kind, cell.text, cell.rowspan, cell.colspan)
     name = path_str(cell.path)
     field_errors = errors.get(name, [])
-    attrs = {}
+    attrs: dict[str, str | bool] = {}
     hint = ""
     if field_errors:
         error = field_errors[0]

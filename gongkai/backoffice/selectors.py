@@ -1,4 +1,7 @@
-"""Reads for the staff pages: which reports a user sees, and what they may do."""
+"""Reads for the staff pages: which reports a user sees, and what they may do.
+
+The user's roles by organ are read once (``accounts.scope``, kept on the user), so
+the dashboard asks the same few queries for one report or a thousand."""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from gongkai.accounts import permissions
 from gongkai.accounts.models import User
+from gongkai.annual_reports import permissions
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.annual_reports.selectors import report_list_for_staff
@@ -40,26 +43,15 @@ class DashboardRow:
 
 def dashboard_rows(*, user: User) -> list[DashboardRow]:
     """Every report of the organs the user works for, newest year first."""
-    access: dict[int, Access] = {}
-    rows = []
-    for report in report_list_for_staff(user=user).order_by(
-        "-year", "organisation__name"
-    ):
-        org = report.organisation
-        if org.pk not in access:
-            access[org.pk] = Access.of(user, org)
-        rows.append(DashboardRow(report, access[org.pk]))
-    return rows
+    reports = report_list_for_staff(user=user).order_by("-year", "organisation__name")
+    return [
+        DashboardRow(report, Access.of(user, report.organisation)) for report in reports
+    ]
 
 
 def editable_organisations(*, user: User) -> QuerySet[Organisation]:
     """Organs the user may create and edit reports for."""
-    ids = [
-        o.pk
-        for o in permissions.staff_organisations(user)
-        if permissions.can_edit_report(user, o)
-    ]
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
+    return permissions.editable_organisations(user).order_by("name")
 
 
 def report_find(*, organisation: Organisation, year: int) -> AnnualReport | None:

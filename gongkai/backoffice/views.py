@@ -1,6 +1,6 @@
 """Staff pages: the dashboard, creating a report, the editor (with the live check),
 publishing and withdrawing.  Views validate input, call services and render; the
-permission rules are in ``accounts.permissions``."""
+permission rules are in ``annual_reports.permissions``."""
 
 from __future__ import annotations
 
@@ -17,9 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts.models import User
+from gongkai.annual_reports import codes
 from gongkai.annual_reports.data import blank_report
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.models import AnnualReport
+from gongkai.annual_reports.presenters import cell_marks, findings_summary
 from gongkai.annual_reports.selectors import report_data, report_findings
 from gongkai.annual_reports.services import (
     report_publish,
@@ -40,10 +43,15 @@ from gongkai.backoffice.selectors import Access
 from gongkai.core import clock
 from gongkai.core.errors import DomainError
 from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
-from gongkai.portal.presenters import cell_marks, findings_summary
-from gongkai.portal.views import not_found
+from gongkai.core.http import not_found
 
 ReportView = Callable[..., HttpResponse]
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """A request of a logged-in user: every view here requires login."""
+
+    user: User
 
 
 def staff_report_view(view: ReportView) -> ReportView:
@@ -52,7 +60,7 @@ def staff_report_view(view: ReportView) -> ReportView:
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+    def wrapper(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             report, access = selectors.report_get_for_staff(pk=pk, user=request.user)
         except ReportNotFound:
@@ -67,7 +75,9 @@ def staff_report_view(view: ReportView) -> ReportView:
 # ---------------------------------------------------------------------------
 # Dashboard and creation
 # ---------------------------------------------------------------------------
-def _create_form(request: HttpRequest, data: Any = None) -> ReportCreateForm:
+def _create_form(
+    request: AuthenticatedHttpRequest, data: Any = None
+) -> ReportCreateForm:
     today = clock.today()
     return ReportCreateForm(
         data,
@@ -77,7 +87,9 @@ def _create_form(request: HttpRequest, data: Any = None) -> ReportCreateForm:
     )
 
 
-def _dashboard(request: HttpRequest, form: ReportCreateForm) -> HttpResponse:
+def _dashboard(
+    request: AuthenticatedHttpRequest, form: ReportCreateForm
+) -> HttpResponse:
     return render(
         request,
         "backoffice/home.html",
@@ -90,13 +102,13 @@ def _dashboard(request: HttpRequest, form: ReportCreateForm) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _dashboard(request, _create_form(request))
 
 
 @login_required
 @require_POST
-def report_create(request: HttpRequest) -> HttpResponse:
+def report_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _create_form(request, request.POST)
     if not form.is_valid():
         return _dashboard(request, form)
@@ -136,8 +148,13 @@ def _form_findings(form: ReportEditForm, report: AnnualReport) -> list[Finding]:
     return inputs + [f for f in checked if not wrong & {c.path for c in f.cells}]
 
 
+def _blank_cells(findings: list[Finding]) -> int:
+    """How many cells are blank: allowed in a draft, refused at publication."""
+    return sum(len(f.cells) for f in findings if f.code == codes.CELL_BLANK)
+
+
 def _editor(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     report: AnnualReport,
     access: Access,
     *,
@@ -163,9 +180,11 @@ def _editor(
             "form": form,
             "tables": editor_tables(form, marks),
             "summary": findings_summary(findings),
+            "blank_cells": _blank_cells(findings),
             "marks": marks,
             "input_errors": form.error_list() if form.is_bound else [],
-            "publish_form": publish_form or PublishForm(),
+            "publish_form": publish_form
+            or PublishForm(initial={"published_on": clock.today()}),
             "unpublish_form": unpublish_form
             or (UnpublishForm() if access.can_publish else None),
             "public_url": reverse(
@@ -176,7 +195,7 @@ def _editor(
 
 
 def _save(
-    request: HttpRequest, report: AnnualReport, access: Access
+    request: AuthenticatedHttpRequest, report: AnnualReport, access: Access
 ) -> tuple[AnnualReport | None, ReportEditForm]:
     """Validate the posted editor and save it as the draft.  Returns (None, form)
     when the input is wrong: nothing is saved and the form keeps what was typed."""
@@ -199,7 +218,7 @@ def _save(
 
 @staff_report_view
 def report_edit(
-    request: HttpRequest, report: AnnualReport, access: Access
+    request: AuthenticatedHttpRequest, report: AnnualReport, access: Access
 ) -> HttpResponse:
     if request.method != "POST":
         return _editor(request, report, access)
@@ -221,7 +240,7 @@ def report_edit(
 @staff_report_view
 @require_POST
 def report_check(
-    request: HttpRequest, report: AnnualReport, access: Access
+    request: AuthenticatedHttpRequest, report: AnnualReport, access: Access
 ) -> HttpResponse:
     """The findings panel for what is typed in the editor now (nothing is saved)."""
     form = ReportEditForm(request.POST)
@@ -232,6 +251,7 @@ def report_check(
         "backoffice/_findings_panel.html",
         {
             "summary": findings_summary(findings),
+            "blank_cells": _blank_cells(findings),
             "marks": cell_marks(findings),
         },
     )
@@ -240,7 +260,7 @@ def report_check(
 @staff_report_view
 @require_POST
 def report_publish_view(
-    request: HttpRequest, report: AnnualReport, access: Access
+    request: AuthenticatedHttpRequest, report: AnnualReport, access: Access
 ) -> HttpResponse:
     """Publish; from the editor, first save what is typed (refused if it is wrong)."""
     if not access.can_publish:
@@ -259,9 +279,13 @@ def report_publish_view(
             messages.error(request, _("输入有误，报告既未保存也未发布。请按提示改正。"))
             return _editor(request, report, access, form=form)
         report = saved
-    today = publish_form.cleaned_data["published_on"] or clock.today()
     try:
-        report_publish(report=report, actor=request.user, today=today)
+        report_publish(
+            report=report,
+            actor=request.user,
+            today=clock.today(),
+            published_on=publish_form.cleaned_data["published_on"],
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("backoffice:edit", pk=report.pk)
@@ -272,7 +296,7 @@ def report_publish_view(
 @staff_report_view
 @require_POST
 def report_unpublish_view(
-    request: HttpRequest, report: AnnualReport, access: Access
+    request: AuthenticatedHttpRequest, report: AnnualReport, access: Access
 ) -> HttpResponse:
     if not access.can_publish:
         raise PermissionDenied(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.http import HttpRequest
@@ -11,12 +11,18 @@ from gongkai.imports.models import (
     ImportBatch,
     ImportEvent,
     ImportRecord,
-    ReportCorrection,
     SourceFile,
 )
 
+if TYPE_CHECKING:  # the stubs' generics, which Django's classes refuse at run time
+    _Admin = admin.ModelAdmin[Any]
+    _RecordInline = admin.TabularInline[ImportRecord, ImportBatch]
+else:
+    _Admin = admin.ModelAdmin
+    _RecordInline = admin.TabularInline
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+
+class ReadOnlyAdmin(_Admin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -39,7 +45,7 @@ class SourceFileAdmin(ReadOnlyAdmin):
     exclude = ("content",)
 
 
-class RecordInline(admin.TabularInline):
+class RecordInline(_RecordInline):
     model = ImportRecord
     fields = ("path", "status", "error", "report", "source_file")
     readonly_fields = fields
@@ -68,22 +74,6 @@ class ImportRecordAdmin(ReadOnlyAdmin):
     list_filter = ("status",)
     search_fields = ("path", "error", "source_file__sha256")
     raw_id_fields = ("source_file", "report", "batch")
-
-
-@admin.register(ReportCorrection)
-class ReportCorrectionAdmin(ReadOnlyAdmin):
-    list_display = (
-        "report",
-        "path",
-        "previous_value",
-        "value",
-        "parsed_value",
-        "actor",
-        "active",
-        "created_at",
-    )
-    list_filter = ("active", "end_reason")
-    search_fields = ("report__organisation__name", "path", "note")
 
 
 @admin.register(ImportEvent)

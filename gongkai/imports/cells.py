@@ -8,20 +8,16 @@ or for the fee a decimal string such as ``"1.2345"``.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from gongkai.annual_reports import format as fmt
-from gongkai.annual_reports.data import blank_report, iter_cells, set_cell
+from gongkai.annual_reports import values
+from gongkai.annual_reports.data import blank_report, get_value, iter_cells, set_cell
 from gongkai.annual_reports.format import Path
+from gongkai.annual_reports.values import FEE_PATH, CellValueError, JsonValue
 
-JsonValue = int | str | None
-
-FEE_PATH: Path = ("active", fmt.ACTIVE_FEE_FIELD)
-_INT = re.compile(r"^[0-9]+$")
-_FEE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+__all__ = ["FEE_PATH", "CellValueError", "JsonValue", "get_value"]
 
 #: Every cell path of the 2021 format, in the format's order.
 CELL_PATHS: tuple[Path, ...] = tuple(
@@ -30,44 +26,17 @@ CELL_PATHS: tuple[Path, ...] = tuple(
 CELL_PATH_STRS: frozenset[str] = frozenset(fmt.path_str(p) for p in CELL_PATHS)
 
 
-class CellValueError(ValueError):
-    """What a person typed cannot go into that cell; the message says why."""
-
-
 def cell_path(text: str) -> Path:
     """The path of a cell, from its string form; CellValueError for anything else."""
     if text not in CELL_PATH_STRS:
-        raise CellValueError(f"「{text}」不是统计表中的单元格")
+        raise CellValueError("not_cell", f"「{text}」不是统计表中的单元格")
     return fmt.parse_path(text)
 
 
 def parse_cell_input(path: Path, raw: str) -> JsonValue:
-    """Turn a typed value into the cell's JSON form.  Blank means "not reported"."""
-    text = raw.strip().replace(",", "").replace("，", "")
-    if text == "":
-        return None
-    if path == FEE_PATH:
-        if not _FEE.match(text):
-            raise CellValueError(
-                "收费金额应为非负十进制数（单位：万元），如 0 或 1.2345"
-            )
-        return format(Decimal(text), "f")
-    if not _INT.match(text):
-        raise CellValueError("件数应为非负整数；不报告时留空")
-    return int(text)
-
-
-def get_value(stats: Mapping[str, Any], path: Path) -> JsonValue:
-    """The value at ``path``, or None when the table (or row) is missing."""
-    node: Any = stats
-    for key in path:
-        if node is None:
-            return None
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
+    """Turn a typed value into the cell's JSON form (:mod:`annual_reports.values`
+    reads it).  Blank means "not reported"."""
+    return values.to_json(values.parse(path, raw))
 
 
 def table_present(stats: Mapping[str, Any], path: Path) -> bool:
@@ -87,13 +56,12 @@ def with_values(
 
 def same_value(a: JsonValue, b: JsonValue) -> bool:
     """Equal as numbers (``"1.50"`` equals ``"1.5"``), None only equals None."""
-    if a is None or b is None:
-        return a is None and b is None
-    return Decimal(str(a)) == Decimal(str(b))
+    return values.same(a, b)
 
 
 def display(value: JsonValue) -> str:
-    return "空白" if value is None else str(value)
+    """A value for a message: 「空白」 for None."""
+    return values.display(value, blank="空白")
 
 
 def short_label(path: Path) -> str:

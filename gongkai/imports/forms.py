@@ -11,6 +11,12 @@ from gongkai.annual_reports import format as fmt
 from gongkai.imports.cells import CellValueError, JsonValue, parse_cell_input
 
 
+def _choices(form: forms.Form, name: str, choices: list[tuple[Any, Any]]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)  # noqa: S101 (a programming error)
+    field.choices = choices
+
+
 class ImportFilterForm(forms.Form):
     q = forms.CharField(label=_("机关名称"), required=False)
     year = forms.TypedChoiceField(
@@ -24,8 +30,8 @@ class ImportFilterForm(forms.Form):
         self, *args: Any, years: list[int], codes: list[str], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("全部"))] + [(y, str(y)) for y in years]
-        self.fields["code"].choices = [("", _("全部"))] + [(c, c) for c in codes]
+        _choices(self, "year", [("", _("全部"))] + [(y, str(y)) for y in years])
+        _choices(self, "code", [("", _("全部"))] + [(c, c) for c in codes])
 
     def filters(self) -> dict[str, Any]:
         if not self.is_valid():
@@ -80,9 +86,9 @@ class CompareForm(forms.Form):
         self, *args: Any, organisations: list[Any], years: list[int], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org"].choices = [(o.pk, o.name) for o in organisations]
+        _choices(self, "org", [(o.pk, o.name) for o in organisations])
         self.fields["org"].widget.attrs["size"] = min(max(len(organisations), 4), 12)
-        self.fields["year"].choices = [(y, str(y)) for y in years]
+        _choices(self, "year", [(y, str(y)) for y in years])
 
     def chosen(self) -> tuple[list[int], list[int]]:
         if not self.is_valid():

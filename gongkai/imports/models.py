@@ -1,5 +1,6 @@
-"""Imports of published annual reports: the files, the batches, what each file gave,
-and the corrections people made to parsed values.
+"""Imports of published annual reports: the files, the batches and what each file
+gave.  (People's corrections of parsed values are cell overrides:
+``annual_reports.ReportCellOverride``.)
 
 Only :mod:`gongkai.imports.services` writes these rows.
 """
@@ -143,85 +144,6 @@ class ImportRecord(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.get_status_display()}"
-
-
-class CorrectionEnd(models.TextChoices):
-    SUPERSEDED = "superseded", _("已被新的更正替代")
-    WITHDRAWN = "withdrawn", _("已撤销")
-
-
-class ReportCorrection(BaseModel):
-    """A person's correction of one parsed value, kept with who made it.
-
-    ``parsed_value`` is what the parser read when the correction was made: when a
-    later import reads something else there, the correction stays in force and a
-    finding asks a person to review it.  At most one correction per cell is active.
-    """
-
-    report = models.ForeignKey(
-        "annual_reports.AnnualReport",
-        on_delete=models.CASCADE,
-        related_name="corrections",
-        verbose_name=_("年度报告"),
-    )
-    path = models.CharField(_("单元格"), max_length=100)
-    value = models.JSONField(_("更正后的值"), null=True, blank=True)
-    previous_value = models.JSONField(_("更正前的值"), null=True, blank=True)
-    parsed_value = models.JSONField(_("更正时的解析值"), null=True, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="report_corrections",
-        verbose_name=_("更正人"),
-    )
-    note = models.TextField(_("说明"), blank=True)
-    active = models.BooleanField(_("有效"), default=True)
-    end_reason = models.CharField(
-        _("失效原因"), max_length=20, blank=True, choices=CorrectionEnd.choices
-    )
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("失效操作人"),
-    )
-    superseded_by = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("被替代于"),
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("数值更正")
-        verbose_name_plural = _("数值更正")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["report", "path"],
-                condition=Q(active=True),
-                name="report_correction_one_active_per_cell",
-            ),
-            models.CheckConstraint(
-                condition=~Q(path=""), name="report_correction_path_set"
-            ),
-            models.CheckConstraint(
-                condition=Q(active=True, end_reason="")
-                | Q(
-                    active=False,
-                    ended_by__isnull=False,
-                    end_reason__in=CorrectionEnd.values,
-                ),
-                name="report_correction_end_consistent",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.report} {self.path}: {self.previous_value} → {self.value}"
 
 
 class ImportEvent(BaseModel):

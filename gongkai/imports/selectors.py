@@ -4,41 +4,100 @@ one cell's details, and the comparison."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from gongkai.annual_reports import format as fmt
-from gongkai.annual_reports.data import ReportData
-from gongkai.annual_reports.errors import ReportNotFound
-from gongkai.annual_reports.models import (
-    AnnualReport,
-    AnnualReportEvent,
-    Source,
-    Status,
-)
-from gongkai.annual_reports.selectors import report_data
-from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
-from gongkai.imports.cells import JsonValue, cell_path, get_value
-from gongkai.imports.compare import (
+from gongkai.annual_reports import origins as cell_origins
+from gongkai.annual_reports.codes import CORRECTION_REVIEW as REVIEW_CODE
+from gongkai.annual_reports.comparison import (
     CarryOver,
     Comparison,
     ReportInput,
     carry_overs_for,
     compare_reports,
 )
+from gongkai.annual_reports.composition import Machine, with_metadata
+from gongkai.annual_reports.data import ReportData, iter_cells, report_from_dict
+from gongkai.annual_reports.errors import ReportNotFound
+from gongkai.annual_reports.models import (
+    AnnualReport,
+    AnnualReportEvent,
+    ReportCellOverride,
+    Source,
+    Status,
+)
+from gongkai.annual_reports.origins import CellOrigin, Origin
+from gongkai.annual_reports.selectors import (
+    report_cell_origin,
+    report_current_findings,
+    report_data,
+    report_findings_stale,
+    report_machine_stored,
+    report_override_history,
+    report_override_list_active,
+)
+from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
+from gongkai.imports import permissions
+from gongkai.imports.cells import JsonValue, cell_path, get_value
 from gongkai.imports.models import (
     ImportBatch,
     ImportRecord,
     RecordStatus,
-    ReportCorrection,
     SourceFile,
 )
-from gongkai.imports.services.reports import REVIEW_CODE, current_record
 from gongkai.imports.source import SourceLine, source_lines
 from gongkai.orgs.models import Organisation
+
+
+# ---------------------------------------------------------------------------
+# The machine values of an imported report (for the report pipeline)
+# ---------------------------------------------------------------------------
+def current_record(*, report: AnnualReport) -> ImportRecord | None:
+    """The import the report's statistics come from (the latest that changed it)."""
+    return (
+        ImportRecord.objects.filter(report=report, status=RecordStatus.IMPORTED)
+        .select_related("source_file")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def imported_origins(
+    data: ReportData, *, record: int, provenance: Mapping[str, Any]
+) -> dict[str, Origin]:
+    """Every cell of a parse: imported from ``record``, with its span."""
+    out: dict[str, Origin] = {}
+    for path, _ in iter_cells(data):
+        key = fmt.path_str(path)
+        span = provenance.get(key)
+        out[key] = cell_origins.imported(
+            record=record, span=span if isinstance(span, dict) else None
+        )
+    return out
+
+
+def report_machine(*, report: AnnualReport) -> Machine:
+    """An imported report's machine values: its latest parse, each cell imported
+    from it, and the parser's findings (``annual_reports.selectors.MODE_PROVIDERS``
+    names this function)."""
+    record = current_record(report=report)
+    if record is None:
+        return report_machine_stored(report=report)
+    data = with_metadata(report, report_from_dict(record.statistics or {}).report)
+    return Machine(
+        data,
+        imported_origins(data, record=record.pk, provenance=record.provenance or {}),
+        tuple(Finding.from_dict(f) for f in record.findings or ()),
+    )
+
+
+def may_override(user: Any, report: AnnualReport) -> bool:
+    """Who may correct an imported report's cells besides its organ's editors."""
+    return permissions.can_correct(user, report)
 
 
 # ---------------------------------------------------------------------------
@@ -50,6 +109,9 @@ class ImportedReportRow:
     source: SourceFile | None
     codes: tuple[tuple[str, int], ...]  # finding code, how many
     corrections: int
+    #: The stored findings come from other rules than today's (``gongkai recheck``
+    #: stores new ones; the report's page rechecks on read).
+    stale: bool = False
 
 
 def imported_report_list(
@@ -64,7 +126,7 @@ def imported_report_list(
         AnnualReport.objects.filter(source=Source.IMPORTED)
         .select_related("organisation")
         .annotate(
-            active_corrections=Count("corrections", filter=Q(corrections__active=True))
+            active_corrections=Count("overrides", filter=Q(overrides__active=True))
         )
         .order_by("organisation__name", "-year")
     )
@@ -88,6 +150,7 @@ def imported_report_list(
                 sources.get(report.pk),
                 tuple(sorted(codes.items())),
                 report.active_corrections,
+                report_findings_stale(report=report),
             )
         )
     return rows
@@ -102,7 +165,11 @@ def _current_sources(report_ids: Sequence[int]) -> dict[int, SourceFile]:
         .defer("source_file__content", "source_file__text")
         .order_by("report_id", "pk")
     )
-    return {r.report_id: r.source_file for r in records if r.source_file is not None}
+    return {
+        r.report_id: r.source_file
+        for r in records
+        if r.source_file is not None and r.report_id is not None
+    }
 
 
 def imported_years() -> list[int]:
@@ -168,7 +235,7 @@ class ReportPage:
     findings: list[Finding]
     carry_overs: list[CarryOver]
     highlight: dict[str, str]
-    corrections: list[ReportCorrection]  # active ones
+    corrections: list[ReportCellOverride]  # active ones
     records: list[ImportRecord]
     events: list[AnnualReportEvent] = field(default_factory=list)
     #: (label, path, text as in the source) for the title, organ and year read
@@ -193,12 +260,10 @@ _SEVERITY_CLASS = {
 def report_page(*, report: AnnualReport) -> ReportPage:
     record = current_record(report=report)
     source = record.source_file if record is not None else None
-    findings = [Finding.from_dict(f) for f in report.findings or []]
+    findings = report_current_findings(report=report)
     carries = report_carry_overs(report=report)
-    corrections = list(
-        ReportCorrection.objects.filter(report=report, active=True)
-        .select_related("actor")
-        .order_by("path")
+    corrections = sorted(
+        report_override_list_active(report=report), key=lambda o: o.path
     )
     return ReportPage(
         report=report,
@@ -236,7 +301,7 @@ def _meta(record: ImportRecord | None) -> list[tuple[str, str, str]]:
 def _highlight(
     findings: Sequence[Finding],
     carries: Sequence[CarryOver],
-    corrections: Sequence[ReportCorrection],
+    corrections: Sequence[ReportCellOverride],
     report: AnnualReport,
 ) -> dict[str, str]:
     classes: dict[str, set[str]] = {}
@@ -289,12 +354,13 @@ class CellDetail:
     value: JsonValue
     parsed: JsonValue
     span: dict[str, Any] | None
-    history: list[ReportCorrection]
+    history: list[ReportCellOverride]
     findings: list[Finding]
     table_present: bool
+    origin: CellOrigin | None = None
 
     @property
-    def active(self) -> ReportCorrection | None:
+    def active(self) -> ReportCellOverride | None:
         return next((c for c in self.history if c.active), None)
 
 
@@ -306,7 +372,7 @@ def cell_detail(*, report: AnnualReport, path: str) -> CellDetail:
     ref = CellRef.at(cell)
     findings = [
         f
-        for f in map(Finding.from_dict, report.findings or [])
+        for f in report_current_findings(report=report)
         if any(c.path == cell for c in f.cells)
     ]
     findings += [
@@ -323,13 +389,10 @@ def cell_detail(*, report: AnnualReport, path: str) -> CellDetail:
         value=get_value(report.statistics or {}, cell),
         parsed=get_value(parsed_stats or {}, cell),
         span=(record.provenance or {}).get(path) if record is not None else None,
-        history=list(
-            ReportCorrection.objects.filter(report=report, path=path)
-            .select_related("actor", "ended_by")
-            .order_by("-pk")
-        ),
+        history=report_override_history(report=report, path=path),
         findings=findings,
         table_present=bool((parsed_stats or {}).get(str(cell[0]))),
+        origin=report_cell_origin(report=report, path=path),
     )
 
 

@@ -17,11 +17,19 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gongkai.accounts.models import User
 from gongkai.annual_reports import format as fmt
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.rendering.html import TABLE_CSS, render_tables_fragment
+from gongkai.annual_reports.selectors import report_is_public, report_override_get
+from gongkai.annual_reports.services import (
+    may_show_publicly,
+    report_cell_override,
+    report_cell_override_withdraw,
+    report_show_publicly,
+)
 from gongkai.core.errors import DomainError
-from gongkai.imports import access, selectors
+from gongkai.imports import permissions, selectors
 from gongkai.imports.cells import CellValueError, cell_path
 from gongkai.imports.forms import (
     CompareForm,
@@ -29,12 +37,8 @@ from gongkai.imports.forms import (
     ImportFilterForm,
     WithdrawForm,
 )
-from gongkai.imports.models import ReportCorrection, SourceFile
-from gongkai.imports.services import (
-    organisation_confirm,
-    report_correct,
-    report_correction_withdraw,
-)
+from gongkai.imports.models import SourceFile
+from gongkai.imports.services import organisation_confirm
 from gongkai.orgs.models import Organisation
 
 View = Callable[..., HttpResponse]
@@ -44,11 +48,18 @@ def staff_required(view: View) -> View:
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not access.can_view_imports(request.user):
+        if not permissions.can_view_imports(request.user):
             raise PermissionDenied("只有工作人员可以查看导入的报告")
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def _actor(request: HttpRequest) -> User:
+    """The signed-in user (every page here requires a login)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied("请先登录")
+    return request.user
 
 
 def _report(pk: int) -> Any:
@@ -86,7 +97,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "imports/organisations.html",
         {
             "organisations": selectors.organisation_list_unconfirmed(),
-            "can_confirm": access.can_confirm_organisations(request.user),
+            "can_confirm": permissions.can_confirm_organisations(request.user),
         },
     )
 
@@ -96,7 +107,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     try:
-        organisation_confirm(organisation=organisation, actor=request.user)
+        organisation_confirm(organisation=organisation, actor=_actor(request))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -117,7 +128,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "tables": mark_safe(tables),  # noqa: S308
             "table_css": mark_safe(TABLE_CSS),  # noqa: S308
-            "can_correct": access.can_correct(request.user, page.report),
+            "can_correct": permissions.can_correct(request.user, page.report),
+            "can_show": may_show_publicly(_actor(request), page.report),
+            "is_public": report_is_public(report=page.report),
             "open_cell": request.GET.get("cell", ""),
         },
     )
@@ -131,18 +144,18 @@ def report_cell(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         cell = cell_path(path)
     except CellValueError as exc:
         raise Http404(str(exc)) from None
-    can_correct = access.can_correct(request.user, report)
+    can_correct = permissions.can_correct(request.user, report)
     form = CorrectionForm(request.POST if request.method == "POST" else None, path=cell)
     if request.method == "POST":
         if not can_correct:
             raise PermissionDenied("您无权更正这份报告")
         if form.is_valid():
             try:
-                report_correct(
+                report_cell_override(
                     report=report,
                     path=path,
                     value=form.cleaned_data["value"],
-                    actor=request.user,
+                    actor=_actor(request),
                     note=form.cleaned_data["note"],
                 )
             except DomainError as exc:
@@ -163,17 +176,43 @@ def report_cell(request: HttpRequest, pk: int, path: str) -> HttpResponse:
 @require_POST
 @staff_required
 def correction_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    correction = get_object_or_404(
-        ReportCorrection.objects.select_related("report"), pk=pk
-    )
+    try:
+        correction = report_override_get(pk=pk)
+    except ReportNotFound as exc:
+        raise Http404(str(exc)) from None
     form = WithdrawForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        report_correction_withdraw(correction=correction, actor=request.user, note=note)
+        report_cell_override_withdraw(
+            override=correction, actor=_actor(request), note=note
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return _back_to_report(request, correction.report_id, correction.path, "")
     return _back_to_report(request, correction.report_id, correction.path, "已撤销更正")
+
+
+@require_POST
+@staff_required
+def report_show_publicly_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the imported report on the public portal and API, or take it off."""
+    report = _report(pk)
+    shown = request.POST.get("shown") == "1"
+    try:
+        report_show_publicly(
+            report=report,
+            actor=_actor(request),
+            shown=shown,
+            note=request.POST.get("note", "")[:1000],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            "已在公开页面展示这份报告" if shown else "已从公开页面撤下这份报告",
+        )
+    return HttpResponseRedirect(reverse("imports:report", args=[report.pk]))
 
 
 def _back_to_report(

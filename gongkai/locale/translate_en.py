@@ -32,6 +32,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "承办人": "Case officer",
     "审核人": "Reviewer",
     "分管领导": "Leader in charge",
+    "监督评估人员": "Supervision and evaluation officer",
+    "演示数据": "Demo data",
     "用户": "User",
     "机关": "Organ",
     "角色": "Role",
@@ -316,6 +318,72 @@ EN: dict[str, str | tuple[str, str]] = {
     "勾稽关系不成立": "Cross-check (勾稽关系) fails",
     "与相邻年度的结转不符": "Carry-over differs from the adjacent year",
     "来源中写作": "Written in the source as",
+    # base page: skip link and language menu (each language names itself)
+    "跳到主要内容": "Skip to main content",
+    "界面语言": "Interface language",
+    "切换": "Switch",
+    # app names in the admin
+    "平台基础": "Platform",
+    "用户与岗位": "Users and roles",
+    "机关与单位": "Organs and units",
+    "报告导入": "Report imports",
+    "公开门户": "Public portal",
+    "工作人员后台": "Staff back office",
+    # report pipeline: per-cell origins, overrides, rules version, public display
+    "检查规则版本": "Check rules version",
+    "单元格来源": "Cell origins",
+    "在公开页面展示": "Shown on the public pages",
+    "更正时的机器值": "Machine value when overridden",
+    "失效说明": "Why it lapsed",
+    "单元格更正": "Cell override",
+    "公开页面": "Public pages",
+    "已在公开页面和接口展示": "Shown on the public pages and the API",
+    "未展示（导入的报告只在导入区供审阅）": (
+        "Not shown (imported reports are only reviewed in the imports area)"
+    ),
+    "从公开页面撤下": "Withdraw from the public pages",
+    # a cell's value as typed
+    "数值过大": "Number too large",
+    "小数位过多": "Too many decimals",
+    "逗号位置不对": "Misplaced comma",
+    "件数最多 %(digits)s 位；请核对是否多输了数字。": (
+        "A count has at most %(digits)s digits; check for an extra digit."
+    ),
+    "收费金额（万元）最多 %(decimals)s 位小数（即到分）。": (
+        "The fee (10,000 yuan) has at most %(decimals)s decimals (to the fen)."
+    ),
+    "逗号只能作千位分隔符（如 1,234）；请去掉逗号。": (
+        "A comma may only separate thousands (as in 1,234); remove the comma."
+    ),
+    "未发现错误，但还有 %(counter)s 个空白单元格：草稿可以保存，发布前须逐格填写（数量为零的填 0）": (
+        "No errors, but %(counter)s cell is blank: the draft can be saved; fill it "
+        "in before publishing (write 0 for zero)",
+        "No errors, but %(counter)s cells are blank: the draft can be saved; fill "
+        "each in before publishing (write 0 for zero)",
+    ),
+    "空白单元格表示未报告；数量为零请填 0。有错误或空白单元格时可以保存草稿，但不能发布。": (
+        "A blank cell means not reported; write 0 for zero. A draft with errors or "
+        "blank cells can be saved, but not published."
+    ),
+    # holidays and working-day calendar
+    "放假": "Holiday",
+    "调休上班": "Adjusted working day",
+    "年份": "Year",
+    "通知标题": "Notice title",
+    "文号": "Document number",
+    "例如：国办发明电〔2025〕7号": "e.g. 国办发明电〔2025〕7号",
+    "通知日期": "Notice date",
+    "节假日安排": "Holiday arrangements",
+    "日期": "Date",
+    "节日": "Festival",
+    "节假日": "Holidays",
+    "调休上班日必须是周六或周日：%(date)s 本来就是工作日，请改正日期或删除这一行": (
+        "An adjusted working day must be a Saturday or Sunday: %(date)s is a working "
+        "day already; correct the date or delete this row"
+    ),
+    "依据": "Basis",
+    "例如：自治条例或当地规定": "e.g. an autonomy regulation or a local rule",
+    "地方节日": "Local holidays",
 }
 
 _ENTRY = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$')

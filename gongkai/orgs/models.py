@@ -65,10 +65,3 @@ class Organisation(BaseModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def ancestors(self) -> list[Organisation]:
-        chain, node = [], self.parent
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = node.parent
-        return chain

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +24,9 @@ class ReportFilterForm(forms.Form):
         empty_value=None,
     )
 
-    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("全部年度"))] + [
+        year_field = cast(forms.TypedChoiceField, self.fields["year"])
+        year_field.choices = [("", _("全部年度"))] + [
             (str(y), _("%(year)s年") % {"year": y}) for y in years
         ]

@@ -10,9 +10,11 @@ from django.db.models import Q
 from gongkai.accounts.models import User
 from gongkai.annual_reports.data import ReportData
 from gongkai.annual_reports.models import AnnualReport
+from gongkai.annual_reports.presenters import stored_findings
 from gongkai.annual_reports.selectors import (
     report_data,
     report_get_visible,
+    report_is_public,
     report_list_published,
 )
 from gongkai.annual_reports.validation.findings import Finding
@@ -40,7 +42,8 @@ class ReportPage:
 
     @property
     def is_draft(self) -> bool:
-        return not self.report.is_published
+        """Not public: a draft, or an imported report not shown to the public."""
+        return not report_is_public(report=self.report)
 
 
 def published_report_index(
@@ -78,11 +81,6 @@ def published_years() -> list[int]:
     """Statistical years that have at least one published report, newest first."""
     years = report_list_published().order_by().values_list("year", flat=True)
     return sorted(set(years), reverse=True)
-
-
-def stored_findings(report: AnnualReport) -> tuple[Finding, ...]:
-    """The check results saved with the report (services keep them in step)."""
-    return tuple(Finding.from_dict(item) for item in report.findings or ())
 
 
 def report_page_get(

@@ -5,9 +5,9 @@ from gongkai.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("reports/<int:org_id>/<int:year>/", views.report_detail, name="report"),
+    path("reports/<id:org_id>/<year:year>/", views.report_detail, name="report"),
     path(
-        "reports/<int:org_id>/<int:year>/report.<str:ext>",
+        "reports/<id:org_id>/<year:year>/report.<str:ext>",
         views.report_download,
         name="download",
     ),

@@ -13,16 +13,25 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from gongkai.accounts.models import User
 from gongkai.annual_reports.errors import ReportNotFound
+from gongkai.annual_reports.presenters import (
+    CELL_WARNING,
+    cell_marks,
+    findings_summary,
+)
+from gongkai.core.http import not_found
 from gongkai.portal import selectors
 from gongkai.portal.downloads import DOWNLOADS, report_file
 from gongkai.portal.forms import ReportFilterForm
-from gongkai.portal.presenters import CELL_WARNING, cell_marks, findings_summary
 from gongkai.portal.sections import page_sections
 
 
-def not_found(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "404.html", {"message": message}, status=404)
+def _viewer(request: HttpRequest) -> User | None:
+    """The signed-in user, else None.  Asked for every report, so that a draft's
+    404 and a missing report's are the same answer (the session is read, and
+    "Vary: Cookie" set, for both)."""
+    return request.user if request.user.is_authenticated else None
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -46,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
     try:
         page = selectors.report_page_get(
-            organisation_id=org_id, year=year, user=request.user
+            organisation_id=org_id, year=year, user=_viewer(request)
         )
     except ReportNotFound:
         return not_found(request, _("没有找到这份年度报告，或者它尚未发布。"))
@@ -83,15 +92,15 @@ def report_download(
         return not_found(request, _("不支持这种下载格式。"))
     try:
         page = selectors.report_page_get(
-            organisation_id=org_id, year=year, user=request.user
+            organisation_id=org_id, year=year, user=_viewer(request)
         )
     except ReportNotFound:
         return not_found(request, _("没有找到这份年度报告，或者它尚未发布。"))
     file = report_file(page.data, ext)
     response = HttpResponse(file.content, content_type=file.content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        not download.inline, file.filename
-    )
+    disposition = content_disposition_header(not download.inline, file.filename)
+    if disposition:
+        response["Content-Disposition"] = disposition
     if page.is_draft:
         patch_cache_control(response, private=True, no_store=True)
     return response

@@ -6,7 +6,14 @@ a browser as well as with ``client.force_login``.
 
 from __future__ import annotations
 
-import factory
+from factory.declarations import (
+    PostGeneration,
+    RelatedFactory,
+    SelfAttribute,
+    Sequence,
+    SubFactory,
+)
+from factory.django import DjangoModelFactory
 
 from gongkai.accounts.models import Membership, Role, User
 from gongkai.orgs.tests.factories import OrganisationFactory
@@ -14,29 +21,30 @@ from gongkai.orgs.tests.factories import OrganisationFactory
 PASSWORD = "correct-horse-battery"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+def _set_password(user: User, create: bool, extracted: str | None, **_: object) -> None:
+    user.set_password(extracted or PASSWORD)
+    if create:
+        user.save(update_fields=["password"])
+
+
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"user{n}")
-    display_name = factory.Sequence(lambda n: f"用户{n}")
+    username = Sequence(lambda n: f"user{n}")
+    display_name = Sequence(lambda n: f"用户{n}")
     is_staff = True
-
-    @factory.post_generation
-    def password(self, create: bool, extracted: str | None, **kwargs: object) -> None:
-        self.set_password(extracted or PASSWORD)
-        if create:
-            self.save(update_fields=["password"])
+    password = PostGeneration(_set_password)
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
-    user = factory.SubFactory(UserFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
+    user = SubFactory(UserFactory)
+    organisation = SubFactory(OrganisationFactory)
     role = Role.HANDLER
 
 
@@ -47,12 +55,12 @@ class StaffUserFactory(UserFactory):
     """
 
     class Params:
-        organisation = factory.SubFactory(OrganisationFactory)
+        organisation = SubFactory(OrganisationFactory)
         role = Role.HANDLER
 
-    membership = factory.RelatedFactory(
+    membership = RelatedFactory(
         MembershipFactory,
         factory_related_name="user",
-        organisation=factory.SelfAttribute("..organisation"),
-        role=factory.SelfAttribute("..role"),
+        organisation=SelfAttribute("..organisation"),
+        role=SelfAttribute("..role"),
     )

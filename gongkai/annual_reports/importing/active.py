@@ -17,8 +17,9 @@ from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.importing import format2019 as f19
 from gongkai.annual_reports.importing.codes import INFO, WARNING
 from gongkai.annual_reports.importing.context import Context
+from gongkai.annual_reports.importing.doc import Token
 from gongkai.annual_reports.importing.resolve import amount_of, count_of, fit
-from gongkai.annual_reports.importing.scan import RawRow, Token
+from gongkai.annual_reports.importing.scan import RawRow
 
 
 def target_of(field: str, column: str) -> Path | None:

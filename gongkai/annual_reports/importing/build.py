@@ -14,6 +14,7 @@ from gongkai.annual_reports.importing import format2019 as f19
 from gongkai.annual_reports.importing.active import build_active
 from gongkai.annual_reports.importing.codes import INFO, WARNING
 from gongkai.annual_reports.importing.context import Context, row_name
+from gongkai.annual_reports.importing.doc import Token
 from gongkai.annual_reports.importing.labels import EMPTY, NUM
 from gongkai.annual_reports.importing.metadata import Metadata
 from gongkai.annual_reports.importing.resolve import (
@@ -22,7 +23,7 @@ from gongkai.annual_reports.importing.resolve import (
     fit,
 )
 from gongkai.annual_reports.importing.result import SourceSpan
-from gongkai.annual_reports.importing.scan import APPEALS_ROW, RawRow, Scan, Token
+from gongkai.annual_reports.importing.scan import APPEALS_ROW, RawRow, Scan
 from gongkai.annual_reports.validation.findings import Finding
 
 Row7 = tuple[int | None, ...]
@@ -160,12 +161,12 @@ def build_applications(ctx: Context, rows: list[RawRow]) -> Applications | None:
     values: dict[Path, Row7] = {}
     missing: list[Path] = []
     for spec in fmt.APPLICATION_ROWS:
-        row = found.get(spec.path)
-        if row is None:
+        spec_row = found.get(spec.path)
+        if spec_row is None:
             missing.append(spec.path)
             values[spec.path] = (None,) * 7
         else:
-            values[spec.path] = _read_row(ctx, row, spec.path)
+            values[spec.path] = _read_row(ctx, spec_row, spec.path)
     if single_other is not None and not any(p[:2] == _OTHER for p in found):
         _single_other_row(ctx, single_other, values)
         missing = [p for p in missing if p[:2] != _OTHER]
@@ -249,22 +250,22 @@ def build_appeals(
         return _appeals_from(ctx, fitted.cells), set()
     if scan.appeals_header:
         return None, set()
-    for index, line in enumerate(scan.orphans):
-        cells = [t for t in line if not t[0].gap and t[1].kind != EMPTY]
+    for index, orphan in enumerate(scan.orphans):
+        line_cells = [t for t in orphan if not t[0].gap and t[1].kind != EMPTY]
         if (
-            len(cells) == 15
-            and all(t[1].kind == NUM for t in cells)
-            and appeals_check(cells) is True
+            len(line_cells) == 15
+            and all(t[1].kind == NUM for t in line_cells)
+            and appeals_check(line_cells) is True
         ):
             ctx.add(
                 "import.table_inferred",
                 WARNING,
-                f"第 {cells[0][0].line} 行的 15 个数值没有表头；其第 5、10、15 个数"
+                f"第 {line_cells[0][0].line} 行的 15 个数值没有表头；其第 5、10、15 个数"
                 "分别等于前四个数之和，与行政复议、两类行政诉讼的结果和总计一致，"
                 f"按「{fmt.SECTION_HEADINGS[3]}」表读取。可信度较低，请核对原文",
                 [("appeals",)],
             )
-            return _appeals_from(ctx, cells), {index}
+            return _appeals_from(ctx, line_cells), {index}
     return None, set()
 
 

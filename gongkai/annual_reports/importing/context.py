@@ -7,11 +7,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from gongkai.annual_reports.format import Path, path_str
 from gongkai.annual_reports.importing import format2019 as f19
 from gongkai.annual_reports.importing.codes import INFO, WARNING, finding
-from gongkai.annual_reports.importing.doc import Cell
+from gongkai.annual_reports.importing.doc import Cell, Token
 from gongkai.annual_reports.importing.labels import NUM
 from gongkai.annual_reports.importing.resolve import Fitted, count_of
 from gongkai.annual_reports.importing.result import SourceSpan
-from gongkai.annual_reports.importing.scan import RawRow, Token
+from gongkai.annual_reports.importing.scan import RawRow
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
 
 

@@ -157,7 +157,7 @@ def _cut(line: str, pos: int, number: int, sep: str) -> list[Cell]:
 
 def _cut_parts(parts: list[str], pos: int, number: int) -> list[Cell]:
     """Cells of ``parts`` that stand one separator apart, the first at ``pos``."""
-    cells = []
+    cells: list[Cell] = []
     append = cells.append
     for part in parts:
         append(Cell(part, pos, number))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports import values
 from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.importing import format2019 as f19
 
@@ -79,7 +80,11 @@ class Tok:
         self.extendable = extendable  # LABEL: also the start of a longer label
         self.joinable = kind == PREFIX or extendable
         # NUM: the count, when the number is a plain non-negative integer
-        self.value = int(number) if number.isdigit() and len(number) < 16 else None
+        self.value = (
+            int(number)
+            if number.isdigit() and len(number) <= values.MAX_DIGITS
+            else None
+        )
 
     def __repr__(self) -> str:
         return f"Tok({self.kind}, {self.label and self.label.text!r}, {self.number!r})"
@@ -189,8 +194,8 @@ def _build() -> None:
         )
         _add(label, row, "" if only else "2019 年格式的名称")
     # Section 三
-    for row in fmt.APPLICATION_ROWS:
-        _add(row.label, Label("row", row.label, "applications", row.path))
+    for app_row in fmt.APPLICATION_ROWS:
+        _add(app_row.label, Label("row", app_row.label, "applications", app_row.path))
     _add(fmt.TOP_RESULTS, Label("group", fmt.TOP_RESULTS, "applications"))
     for field, group, _leaves in fmt.APPLICATION_GROUPS:
         _add(group, Label("group", group, "applications", ("applications", field)))
@@ -267,7 +272,6 @@ _HEADING_WORDS: Final = {
 }
 _HEADING_END = re.compile(r"[:：。;；]")
 _BLOCK = re.compile(r"^第二十条第\(?([一二三四五六七八九十]{1,2})\)?项")
-_NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 _PLACEHOLDERS: Final = frozenset(
     {"-", "--", "—", "——", "–", "－", "/", "／", "\\", "、"}
 )
@@ -364,11 +368,9 @@ def _heading(n: str, s: str) -> Tok:
 def _number(s: str) -> Tok | None:
     if s.isascii() and s.isdigit():
         return Tok(NUM, number=s)
-    t = s if s.isascii() else unicodedata.normalize("NFKC", s).replace("−", "-")
-    t = "".join(t.split())
-    if not _NUMBER.fullmatch(t):
+    clean = values.number_text(s)  # the one reader of numbers (annual_reports.values)
+    if clean is None:
         return None
-    clean = t.replace(",", "")
     return Tok(NUM, number=clean, reformatted=clean != s)
 
 

@@ -21,8 +21,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gongkai.annual_reports import values
+from gongkai.annual_reports.importing.doc import Token
 from gongkai.annual_reports.importing.labels import BLANK, EMPTY, NUM
-from gongkai.annual_reports.importing.scan import RawRow, Token
+from gongkai.annual_reports.importing.scan import RawRow
 
 Check = Callable[[Sequence[Token | None]], bool | None]
 MAX_DIGITS = 30  # longer digit runs are not counts (and int() would refuse them)
@@ -154,8 +156,11 @@ def count_of(token: Token | None) -> tuple[int | None, str]:
         whole, _, fraction = number.partition(".")
         if fraction.strip("0"):
             return None, f"「{token[0].text.strip()}」不是整数"
-        return int(whole), ""
-    return int(number), ""
+        number = whole
+    value = int(number)
+    if value > values.MAX_COUNT:  # the bound of annual_reports.values
+        return None, f"「{number[:12]}…」超过 {values.MAX_DIGITS} 位，不可能是件数"
+    return value, ""
 
 
 def amount_of(token: Token | None) -> Decimal | None:

@@ -3,7 +3,9 @@
 ``render(report, "pdf")`` gives the bytes of one format.  Renderers read only the
 ``ReportData`` they are given (never the database), and draw the tables from
 :mod:`gongkai.annual_reports.layout`.  Each format's module is imported when first
-used, so rendering HTML does not load WeasyPrint, python-docx or openpyxl.
+used, so rendering HTML does not load WeasyPrint, python-docx or openpyxl.  Page
+setup, Chinese fonts and the DOCX and PDF machinery are :mod:`gongkai.documents`'s,
+shared with the letters an organ sends.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ themselves come from :mod:`gongkai.annual_reports.layout`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -167,3 +168,50 @@ def column_fractions(layout: TableLayout) -> tuple[float, ...]:
         weights = (1.0,) * layout.n_cols
     total = sum(weights)
     return tuple(w / total for w in weights)
+
+
+#: Appended to a group label repeated at the top of a continuation page.
+CONTINUED_MARK: Final = "（续）"
+
+
+def spanning_labels(layout: TableLayout) -> tuple[tuple[int, int, LayoutCell], ...]:
+    """(row, column, cell) of every body label spanning several rows: the row
+    groups (三、本年度办理结果, （三）不予公开 …) a page break can cut through."""
+    head = header_row_count(layout)
+    return tuple(
+        (r, c, cell)
+        for r, c, cell in layout.anchors()
+        if r >= head and cell.kind == "label" and cell.rowspan > 1
+    )
+
+
+def continued_layouts(
+    layout: TableLayout, starts: Sequence[int] = ()
+) -> tuple[TableLayout, ...]:
+    """``layout`` cut before each row index in ``starts`` (body rows of
+    ``layout.rows``; others are ignored): the first part holds the rows above the
+    first cut; every further part repeats the header rows and, at its top, each
+    group label whose rows run into it (marked 「（续）」), so that a part printed
+    on a page of its own still says what its rows are."""
+    head = header_row_count(layout)
+    cuts = sorted({s for s in starts if head < s < len(layout.rows)})
+    bounds = list(zip([head, *cuts], [*cuts, len(layout.rows)], strict=True))
+    anchors = [a for a in layout.anchors() if a[0] >= head]
+    parts = []
+    for top, bottom in bounds:
+        placed: dict[int, list[tuple[int, LayoutCell]]] = {
+            r: [] for r in range(top, bottom)
+        }
+        for r, c, cell in anchors:
+            end = min(r + cell.rowspan, bottom)
+            if top <= r < bottom:
+                placed[r].append((c, replace(cell, rowspan=end - r)))
+            elif r < top < r + cell.rowspan:
+                text = cell.text + CONTINUED_MARK
+                placed[top].append((c, replace(cell, text=text, rowspan=end - top)))
+        body = tuple(
+            tuple(cell for _, cell in sorted(placed[r], key=lambda item: item[0]))
+            for r in range(top, bottom)
+        )
+        parts.append(replace(layout, rows=layout.rows[:head] + body))
+    return tuple(parts)

@@ -1,9 +1,9 @@
 """DOCX rendering (python-docx): an A4 Word document with real tables.
 
 Merged cells are merged on the Word grid at the coordinates ``TableLayout.anchors()``
-gives, so Word, WPS and LibreOffice show the spans of the official format.  Fonts
-are set for East Asian text explicitly (``w:eastAsia``): Word otherwise takes the
-theme's East Asian font, which on many machines has no Chinese glyphs.
+gives, so Word, WPS and LibreOffice show the spans of the official format.  The
+page, the styles and their Chinese fonts, table borders and repeated header rows
+come from :mod:`gongkai.documents.docx`.
 """
 
 from __future__ import annotations
@@ -11,17 +11,11 @@ from __future__ import annotations
 import io
 from typing import Final
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tc
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Emu, Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.shared import Emu, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -44,154 +38,25 @@ from gongkai.annual_reports.rendering.document import (
     single_line,
     supplementary_items,
 )
-
-# 宋体 for text and tables, 黑体 for headings: the fonts of Chinese official
-# documents, present on every Chinese Windows; LibreOffice and WPS substitute them.
-LATIN_FONT: Final = "Times New Roman"
-BODY_FONT: Final = "宋体"
-HEADING_FONT: Final = "黑体"
-BODY_SIZE: Final = Pt(12)
-TABLE_SIZE: Final = Pt(9)
-
-PAGE_WIDTH: Final = Mm(210)
-PAGE_HEIGHT: Final = Mm(297)
-MARGIN_TOP, MARGIN_BOTTOM = Mm(25), Mm(22)
-MARGIN_LEFT, MARGIN_RIGHT = Mm(20), Mm(20)
-TEXT_WIDTH: Final = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-
-# Elements that follow w:tblBorders in w:tblPr, and w:tblHeader in w:trPr.
-_TBL_PR_AFTER_BORDERS: Final = (
-    "w:shd",
-    "w:tblLayout",
-    "w:tblCellMar",
-    "w:tblLook",
-    "w:tblCaption",
-    "w:tblDescription",
-    "w:tblPrChange",
+from gongkai.documents.docx import (
+    REPORT_SIZES,
+    body_paragraph,
+    new_document,
+    set_row_properties,
+    set_table_borders,
+    text_width,
 )
-_TR_PR_AFTER_HEADER: Final = (
-    "w:tblCellSpacing",
-    "w:jc",
-    "w:hidden",
-    "w:ins",
-    "w:del",
-    "w:trPrChange",
-)
-_THEME_FONT_ATTRS: Final = (
-    "w:asciiTheme",
-    "w:hAnsiTheme",
-    "w:eastAsiaTheme",
-    "w:cstheme",
-)
+from gongkai.documents.fonts import REPORT_FONTS
+from gongkai.documents.page import A4_REPORT
 
-
-# ---------------------------------------------------------------------------
-# Fonts and styles
-# ---------------------------------------------------------------------------
-def _set_fonts(rpr: BaseOxmlElement, east_asia: str, latin: str = LATIN_FONT) -> None:
-    """Explicit fonts on an ``w:rPr``: theme fonts removed (they would win over
-    explicit names), East Asian text in ``east_asia``."""
-    rfonts = rpr.get_or_add_rFonts()
-    for attr in _THEME_FONT_ATTRS:
-        rfonts.attrib.pop(qn(attr), None)
-    for attr, name in (
-        ("w:ascii", latin),
-        ("w:hAnsi", latin),
-        ("w:cs", latin),
-        ("w:eastAsia", east_asia),
-    ):
-        rfonts.set(qn(attr), name)
-    rfonts.set(qn("w:hint"), "eastAsia")
-
-
-def _set_language(rpr: BaseOxmlElement) -> None:
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-def _style_text(style: BaseStyle, *, east_asia: str, size: Pt, bold: bool) -> None:
-    font = style.font  # type: ignore[attr-defined]
-    font.size = size
-    font.bold = bold
-    font.italic = False
-    font.color.rgb = RGBColor(0, 0, 0)
-    _set_fonts(style.element.get_or_add_rPr(), east_asia)
-
-
-def _setup_styles(doc: DocxDocument) -> None:
-    rpr_default = (
-        doc.styles.element.find(qn("w:docDefaults"))
-        .find(qn("w:rPrDefault"))
-        .find(qn("w:rPr"))
-    )
-    _set_fonts(rpr_default, BODY_FONT)
-    _set_language(rpr_default)
-    styles = doc.styles
-    _style_text(styles["Normal"], east_asia=BODY_FONT, size=BODY_SIZE, bold=False)
-    normal = styles["Normal"].paragraph_format  # type: ignore[attr-defined]
-    normal.space_after = Pt(0)
-    normal.line_spacing = 1.5
-    title = styles["Title"]
-    _style_text(title, east_asia=HEADING_FONT, size=Pt(18), bold=True)
-    border = title.element.get_or_add_pPr().find(qn("w:pBdr"))
-    if border is not None:
-        border.getparent().remove(border)
-    tf = title.paragraph_format  # type: ignore[attr-defined]
-    tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    tf.space_before, tf.space_after = Pt(0), Pt(6)
-    for name, size in (("Heading 1", Pt(14)), ("Heading 2", Pt(12))):
-        _style_text(styles[name], east_asia=HEADING_FONT, size=size, bold=True)
-        hf = styles[name].paragraph_format  # type: ignore[attr-defined]
-        hf.space_before, hf.space_after = Pt(12), Pt(6)
-        hf.keep_with_next = True
-
-
-def _setup_page(doc: DocxDocument) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
-    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    footer._p.append(field)
-    footer.add_run(" 页")
-    for r in footer.runs:
-        r.font.size = Pt(9)
+PAGE: Final = A4_REPORT
+TABLE_SIZE: Final = Pt(REPORT_SIZES.table)
+TEXT_WIDTH: Final = text_width(PAGE)
 
 
 # ---------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------
-def _set_table_borders(table: Table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")  # eighths of a point: 0.5 pt
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    tbl_pr = table._tbl.tblPr
-    existing = tbl_pr.find(qn("w:tblBorders"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    # Word rejects a document whose elements are out of the schema's order.
-    tbl_pr.insert_element_before(borders, *_TBL_PR_AFTER_BORDERS)
-
-
 def _grid_widths(layout: TableLayout) -> list[int]:
     return [int(TEXT_WIDTH * share) for share in column_fractions(layout)]
 
@@ -204,7 +69,7 @@ def _build_grid(table: Table, layout: TableLayout) -> dict[tuple[int, int], _Cel
     widths = _grid_widths(layout)
     table.autofit = False
     for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        grid_col.w = width
+        grid_col.w = Emu(width)
     row_tcs: list[list[tuple[int, CT_Tc]]] = [[] for _ in layout.rows]
     anchors: dict[tuple[int, int], _Cell] = {}
     for r, c, cell in layout.anchors():
@@ -223,22 +88,6 @@ def _build_grid(table: Table, layout: TableLayout) -> dict[tuple[int, int], _Cel
         for _, tc in sorted(tcs, key=lambda item: item[0]):
             tr.append(tc)
     return anchors
-
-
-def _set_row_properties(table: Table, header_rows: int) -> None:
-    """No row breaks across pages; the header rows repeat on each page."""
-    for index, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.insert_element_before(
-            OxmlElement("w:cantSplit"),
-            "w:trHeight",
-            "w:tblHeader",
-            *_TR_PR_AFTER_HEADER,
-        )
-        if index < header_rows:
-            tr_pr.insert_element_before(
-                OxmlElement("w:tblHeader"), *_TR_PR_AFTER_HEADER
-            )
 
 
 def _write_cell(cell: _Cell, layout_cell: LayoutCell) -> None:
@@ -262,14 +111,14 @@ def _write_cell(cell: _Cell, layout_cell: LayoutCell) -> None:
 
 
 def _add_table(doc: DocxDocument, layout: TableLayout) -> Table:
-    table = doc.add_table(rows=len(layout.rows), cols=layout.n_cols)
+    table: Table = doc.add_table(rows=len(layout.rows), cols=layout.n_cols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _set_table_borders(table)
+    set_table_borders(table)
     cells = _build_grid(table, layout)
     for r, c, cell in layout.anchors():
         _write_cell(cells[(r, c)], cell)
-    _set_row_properties(table, header_row_count(layout))
+    set_row_properties(table, header_rows=header_row_count(layout))
     return table
 
 
@@ -280,7 +129,7 @@ def _add_supplementary(doc: DocxDocument, report: ReportData) -> None:
     doc.add_paragraph(SUPPLEMENTARY_HEADING, style="Heading 2")
     table = doc.add_table(rows=len(items), cols=2)
     table.style = doc.styles["Table Grid"]
-    _set_table_borders(table)
+    set_table_borders(table)
     for row, (label, value) in zip(table.rows, items, strict=True):
         for cell, text in zip(row.cells, (label, value), strict=True):
             _write_cell(cell, LayoutCell("label", text))
@@ -290,9 +139,7 @@ def _add_supplementary(doc: DocxDocument, report: ReportData) -> None:
 # Document
 # ---------------------------------------------------------------------------
 def _body_paragraph(doc: DocxDocument, text: str) -> Paragraph:
-    paragraph = doc.add_paragraph(clean_text(text))
-    paragraph.paragraph_format.first_line_indent = BODY_SIZE * 2
-    return paragraph
+    return body_paragraph(doc, clean_text(text))
 
 
 def _add_section(doc: DocxDocument, report: ReportData, section: Section) -> None:
@@ -311,13 +158,10 @@ def _add_section(doc: DocxDocument, report: ReportData, section: Section) -> Non
 
 def render_docx(report: ReportData) -> bytes:
     """The whole report as a Word document (A4)."""
-    doc = Document()
-    _setup_styles(doc)
-    _setup_page(doc)
+    doc = new_document(page=PAGE, fonts=REPORT_FONTS, sizes=REPORT_SIZES)
     title = display_title(report)
     doc.core_properties.title = title
     doc.core_properties.author = single_line(report.org or "")
-    doc.core_properties.language = "zh-CN"
     doc.add_paragraph(title, style="Title")
     if meta := metadata_line(report):
         paragraph = doc.add_paragraph(meta)

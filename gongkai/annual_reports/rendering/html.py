@@ -7,7 +7,7 @@ styles are in ``TABLE_CSS`` for pages that embed the fragments.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Final
 
@@ -22,6 +22,7 @@ from gongkai.annual_reports.rendering.document import (
     Section,
     clean_text,
     column_fractions,
+    continued_layouts,
     display_title,
     header_row_count,
     is_group_label,
@@ -30,13 +31,12 @@ from gongkai.annual_reports.rendering.document import (
     single_line,
     supplementary_items,
 )
+from gongkai.documents.fonts import SANS_CSS, SERIF_CSS
+from gongkai.documents.page import A4_REPORT, PAGE_OF_PAGES, css_page_rule
 
-SERIF_FONTS: Final = (
-    '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif'
-)
-SANS_FONTS: Final = (
-    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "SimHei", sans-serif'
-)
+PAGE: Final = A4_REPORT
+SERIF_FONTS: Final = SERIF_CSS
+SANS_FONTS: Final = SANS_CSS
 
 #: Styles of the tables alone, for web pages that embed ``render_tables_fragment``.
 TABLE_CSS: Final = f"""\
@@ -59,9 +59,7 @@ table.gk-supplementary th, table.gk-supplementary td {{ border: 0.75pt solid #00
 
 #: Styles of the standalone document (A4 print and screen).
 DOCUMENT_CSS: Final = f"""\
-@page {{ size: A4; margin: 25mm 20mm 22mm 20mm;
-  @bottom-center {{ content: "第 " counter(page) " 页  共 " counter(pages) " 页";
-    font-family: {SERIF_FONTS}; font-size: 9pt; }} }}
+{css_page_rule(PAGE, footer=PAGE_OF_PAGES, footer_font=SERIF_FONTS)}
 html {{ font-family: {SERIF_FONTS}; font-size: 12pt; line-height: 1.75; color: #000;
   background: #fff; }}
 body {{ margin: 0 auto; max-width: 170mm; padding: 12mm 8mm; }}
@@ -77,6 +75,9 @@ h3.gk-subheading {{ font-family: {SANS_FONTS}; font-size: 12pt; font-weight: bol
 p.gk-para {{ text-indent: 2em; text-align: justify; margin: 0 0 0.3em; }}
 p.gk-empty, p.gk-missing {{ text-indent: 2em; margin: 0 0 0.3em; color: #444; }}
 {TABLE_CSS}"""
+
+#: A table continued from the page before begins a page of its own.
+CONTINUED_CSS: Final = "table.gk-continued { break-before: page; }\n"
 
 
 def _text(value: str) -> str:
@@ -133,11 +134,26 @@ def _cell_html(cell: LayoutCell, highlight: Mapping[str, str]) -> str:
 
 
 def render_table(
-    layout: TableLayout, *, highlight: Mapping[str, str] | None = None
+    layout: TableLayout,
+    *,
+    highlight: Mapping[str, str] | None = None,
+    continue_at: Sequence[int] = (),
 ) -> str:
     """One statistical table as ``<table>``, spans exactly as the layout draws them;
-    every value cell is a ``<td data-path="…">``."""
+    every value cell is a ``<td data-path="…">``.  ``continue_at`` (row indices,
+    for print) cuts the table before those rows into tables that each begin a page,
+    repeating the header and the group labels (``continued_layouts``)."""
     marks = highlight or {}
+    parts = continued_layouts(layout, continue_at) if continue_at else (layout,)
+    return "\n".join(
+        _table_html(part, marks, continued=index > 0)
+        for index, part in enumerate(parts)
+    )
+
+
+def _table_html(
+    layout: TableLayout, marks: Mapping[str, str], *, continued: bool
+) -> str:
     cols = "".join(
         f'<col style="width: {share * 100:.2f}%">' for share in column_fractions(layout)
     )
@@ -146,9 +162,10 @@ def render_table(
         "<tr>" + "".join(_cell_html(c, marks) for c in row) + "</tr>"
         for row in layout.rows
     ]
+    more = " gk-continued" if continued else ""
     parts = [
-        f'<table class="gk-table gk-table-{layout.key}" data-table="{layout.key}" '
-        f'aria-label="{_text(layout.heading)}">',
+        f'<table class="gk-table gk-table-{layout.key}{more}" '
+        f'data-table="{layout.key}" aria-label="{_text(layout.heading)}">',
         f"<colgroup>{cols}</colgroup>",
     ]
     if head:
@@ -175,13 +192,19 @@ def _supplementary_html(report: ReportData) -> str:
 # Sections
 # ---------------------------------------------------------------------------
 def _section_body(
-    report: ReportData, section: Section, highlight: Mapping[str, str]
+    report: ReportData,
+    section: Section,
+    highlight: Mapping[str, str],
+    continue_at: Sequence[int] = (),
 ) -> list[str]:
     if section.is_table:
         if section.table is None:
             body = [f'<p class="gk-missing">{_text(MISSING_TABLE_TEXT)}</p>']
         else:
-            body = [render_table(section.table, highlight=highlight)]
+            table = render_table(
+                section.table, highlight=highlight, continue_at=continue_at
+            )
+            body = [table]
         if section.table_key == "active" and (extra := _supplementary_html(report)):
             body.append(extra)
         return body
@@ -196,12 +219,13 @@ def _section_html(
     highlight: Mapping[str, str],
     *,
     heading: bool = True,
+    continue_at: Sequence[int] = (),
 ) -> str:
     key = f' data-table="{section.table_key}"' if section.table_key else ""
     parts = [f'<section class="gk-section" id="gk-section-{section.number}"{key}>']
     if heading:
         parts.append(f'<h2 class="gk-heading">{_text(section.heading)}</h2>')
-    parts += _section_body(report, section, highlight)
+    parts += _section_body(report, section, highlight, continue_at)
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -242,8 +266,15 @@ def render_tables_fragment(
     return '<div class="gk-report-tables">\n' + "\n".join(parts) + "\n</div>"
 
 
-def render_html(report: ReportData) -> str:
-    """The whole report as a standalone HTML document (styles inline, A4 print)."""
+def render_html(
+    report: ReportData, *, continue_at: Mapping[str, Sequence[int]] | None = None
+) -> str:
+    """The whole report as a standalone HTML document (styles inline, A4 print).
+
+    ``continue_at`` maps a table key to the rows before which that table continues
+    on a new page with its header and group labels repeated (the PDF renderer
+    finds them by laying the document out)."""
+    breaks = continue_at or {}
     title = _text(display_title(report))
     head = [
         "<!DOCTYPE html>",
@@ -257,7 +288,7 @@ def render_html(report: ReportData) -> str:
         head.append(f'<meta name="author" content="{_text(single_line(report.org))}">')
     head += [
         "<style>",
-        DOCUMENT_CSS,
+        DOCUMENT_CSS + (CONTINUED_CSS if any(breaks.values()) else ""),
         "</style>",
         "</head>",
         "<body>",
@@ -270,6 +301,9 @@ def render_html(report: ReportData) -> str:
     if report.format_version == fmt.FORMAT_2019_TRIAL:
         head.append(f'<p class="gk-note">{_text(TRIAL_FORMAT_NOTE)}</p>')
     head.append("</header>")
-    body = [_section_html(report, s, {}) for s in report_sections(report)]
+    body = [
+        _section_html(report, s, {}, continue_at=breaks.get(s.table_key or "", ()))
+        for s in report_sections(report)
+    ]
     tail = ["</article>", "</body>", "</html>", ""]
     return "\n".join(head + body + tail)

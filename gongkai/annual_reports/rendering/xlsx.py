@@ -48,13 +48,14 @@ from gongkai.annual_reports.rendering.document import (
     single_line,
     supplementary_items,
 )
+from gongkai.documents.fonts import REPORT_FONTS
 
 REPORT_SHEET: Final = "年度报告"
 TABLE_TOP_ROW: Final = 4  # row 1 title, row 2 section heading, row 3 empty
 EXCEL_DIGITS: Final = 15  # significant decimal digits a number cell keeps
 EXCEL_CELL_CHARS: Final = 32_767  # the most characters a cell holds
 
-FONT_NAME: Final = "宋体"
+FONT_NAME: Final = REPORT_FONTS.body  # 宋体, as in the Word document
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TABLE_FONT = Font(name=FONT_NAME, size=9, charset=134)  # 134: GB2312
@@ -226,8 +227,8 @@ def _report_sheet(
     for row, (text, font) in enumerate(lines, start=1):
         cell = _put_text(ws, row, 1, text, font)
         cell.alignment = wrap
-        lines = _estimate_lines(text, REPORT_WIDTH_CHARS, font.size)
-        height = lines * font.size * 1.5  # type: ignore[operator]
+        n_lines = _estimate_lines(text, REPORT_WIDTH_CHARS, font.size)
+        height = n_lines * font.size * 1.5
         ws.row_dimensions[row].height = max(height, 18)
 
 
@@ -235,7 +236,7 @@ def render_xlsx(report: ReportData) -> bytes:
     """The whole report as an Excel workbook."""
     wb = Workbook()
     sections = report_sections(report)
-    _report_sheet(wb.active, report, sections)  # type: ignore[arg-type]
+    _report_sheet(wb.active, report, sections)
     for section in sections:
         if section.is_table:
             _table_sheet(wb, report, section)

@@ -16,7 +16,7 @@ def annual_report(
     seed: int = 0,
 ) -> AnnualReport:
     """A stored draft report (consistent sample figures unless ``data`` is given)."""
-    organisation = organisation or OrganisationFactory()
+    organisation = organisation or OrganisationFactory.create()
     data = data or sample_report(org=organisation.name, year=year, seed=seed)
     return report_save(
         organisation=organisation,

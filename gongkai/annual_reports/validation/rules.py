@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
+from typing import cast
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.codes import describe_code, severity_of
 from gongkai.annual_reports.data import CellValue, ReportData, iter_cells
 from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
@@ -26,10 +28,19 @@ E, W = Severity.ERROR, Severity.WARNING
 
 @dataclass(frozen=True)
 class Rule:
+    """A check of the format: its code (registered in :mod:`codes`, which holds the
+    severity and the Chinese description) and the function that checks it."""
+
     code: str
-    severity: Severity
-    description: str  # what the rule checks, in Chinese (documented in docs)
     check: Callable[[ReportData], Iterator[Finding]]
+
+    @property
+    def severity(self) -> Severity:
+        return severity_of(self.code)
+
+    @property
+    def description(self) -> str:
+        return describe_code(self.code)
 
 
 def _find(
@@ -144,7 +155,8 @@ def _may_be_negative(report: ReportData) -> bool:
     if report.appeals is not None:
         rows += [getattr(report.appeals, n) for n in fmt.APPEAL_FIELDS]
     try:
-        return min(filter(None, chain.from_iterable(rows)), default=0) < 0
+        numbers = cast(Iterable[int], filter(None, chain.from_iterable(rows)))
+        return min(numbers, default=0) < 0
     except TypeError:  # a cell that is not a number: let the full walk judge
         return True
 
@@ -188,6 +200,18 @@ _LEAF_PATHS = [_ROW_PATHS[r.path] for r in fmt.OUTCOME_LEAF_ROWS]
 _BALANCE_FIELDS = ("new", "carried_over", "total", "carried_forward")
 
 
+def _balance_paths(c: int) -> list[Path]:
+    return [("applications", f, c) for f in _BALANCE_FIELDS]
+
+
+def _outcome_paths(c: int) -> list[Path]:
+    return [*(paths[c] for paths in _LEAF_PATHS), ("applications", "total", c)]
+
+
+def _appeal_paths(name: str) -> list[Path]:
+    return [("appeals", name, i) for i in range(5)]
+
+
 def check_application_balance(report: ReportData) -> Iterator[Finding]:
     """Stated in the table: 一 + 二 = 三(七) + 四, column by column."""
     apps = report.applications
@@ -198,7 +222,7 @@ def check_application_balance(report: ReportData) -> Iterator[Finding]:
             "applications.balance",
             (apps.new[c], apps.carried_over[c]),
             (apps.total[c], apps.carried_forward[c]),
-            lambda c=c: [("applications", f, c) for f in _BALANCE_FIELDS],
+            partial(_balance_paths, c),
             f"「{column}」列 一、新收 + 二、上年结转 与 三(七)总计 + 四、结转下年度",
         )
 
@@ -217,7 +241,7 @@ def check_applicant_total_column(report: ReportData) -> Iterator[Finding]:
             "applications.total_column",
             values[: fmt.TOTAL_COLUMN],
             values[fmt.TOTAL_COLUMN :],
-            lambda paths=paths: paths,
+            partial(tuple, paths),
             f"「{row.full_label}」行 六类申请人之和 与 总计",
         )
 
@@ -239,10 +263,7 @@ def check_outcome_total(report: ReportData) -> Iterator[Finding]:
             "applications.outcome_total",
             parts,
             (total,),
-            lambda c=c: [
-                *(paths[c] for paths in _LEAF_PATHS),
-                ("applications", "total", c),
-            ],
+            partial(_outcome_paths, c),
             f"「{column}」列 三(一)至(六)各项之和 与 (七)总计",
         )
 
@@ -258,7 +279,7 @@ def check_appeal_totals(report: ReportData) -> Iterator[Finding]:
             "appeals.group_total",
             values[:4],
             values[4:],
-            lambda name=name: [("appeals", name, i) for i in range(5)],
+            partial(_appeal_paths, name),
             f"「{label}」四种结果之和 与 总计",
         )
 
@@ -312,62 +333,19 @@ def check_suspect_cells(report: ReportData) -> Iterator[Finding]:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule(
-        "table.missing",
-        E,
-        "三张统计表（二、三、四部分）都必须给出",
-        check_tables_present,
-    ),
-    Rule("report.year_missing", W, "应给出统计年度", check_metadata),
-    Rule("report.org_missing", W, "应给出报告机关", check_metadata),
-    Rule("cell.blank", W, "单元格空白（未报告）；零应填 0", check_blank_cells),
-    Rule("count.negative", E, "件数为非负整数", check_counts),
-    Rule("fee.negative", E, "收费金额不能为负", check_fee),
-    Rule("fee.precision", W, f"收费金额（万元）最多 {FEE_DECIMALS} 位小数", check_fee),
-    Rule(
-        "applications.balance",
-        E,
-        "每列：一 + 二 = 三(七) + 四",
-        check_application_balance,
-    ),
-    Rule(
-        "applications.total_column",
-        E,
-        "每行：总计 = 自然人 + 五类法人或其他组织",
-        check_applicant_total_column,
-    ),
-    Rule(
-        "applications.outcome_total",
-        E,
-        "每列：三(七)总计 = 三(一)…(六) 各末级项之和",
-        check_outcome_total,
-    ),
-    Rule(
-        "cells.suspect",
-        Severity.INFO,
-        "同一单元格使行合计与列合计相差同一数值时，指出它最可能有误并给出改正值",
-        check_suspect_cells,
-    ),
-    Rule(
-        "appeals.group_total",
-        E,
-        "行政复议、两类行政诉讼各自：总计 = 四种结果之和",
-        check_appeal_totals,
-    ),
+    Rule("table.missing", check_tables_present),
+    Rule("report.year_missing", check_metadata),
+    Rule("report.org_missing", check_metadata),
+    Rule("cell.blank", check_blank_cells),
+    Rule("count.negative", check_counts),
+    Rule("fee.negative", check_fee),
+    Rule("fee.precision", check_fee),
+    Rule("applications.balance", check_application_balance),
+    Rule("applications.total_column", check_applicant_total_column),
+    Rule("applications.outcome_total", check_outcome_total),
+    Rule("cells.suspect", check_suspect_cells),
+    Rule("appeals.group_total", check_appeal_totals),
 )
-
-#: Codes the loader (data.report_from_dict) reports for input it cannot take as is.
-LOADER_CODES: dict[str, str] = {
-    "schema.missing_key": "缺少必需的键",
-    "schema.type": "值的类型不对",
-    "schema.length": "数组的行数或列数不对",
-    "schema.year": "统计年度不是年份",
-    "schema.date": "发布日期不是 YYYY-MM-DD",
-    "schema.format_version": "未知的格式版本",
-    "count.not_integer": "件数不是整数",
-    "fee.invalid": "收费金额不是非负十进制数",
-    "fee.not_string": "收费金额写成了数值而非字符串",
-}
 
 
 def check_report(
@@ -388,3 +366,41 @@ def check_report(
                     continue
             findings.append(finding)
     return findings
+
+
+# -- the version of the rules --------------------------------------------------
+#: The modules whose code decides a report's findings (the rules, the loader, the
+#: labels the messages quote, the value bounds and the code registry).
+_RULE_SOURCES = (
+    "validation/rules.py",
+    "validation/findings.py",
+    "data.py",
+    "format.py",
+    "values.py",
+    "codes.py",
+)
+
+
+def _rules_version() -> str:
+    """A hash of the source of the modules that decide the findings.
+
+    A hash rather than a constant bumped by hand: a change to a check's code is
+    what makes stored findings stale, and a hash cannot be forgotten.  A change
+    that alters no finding (a comment) only costs a recheck that changes nothing."""
+    import hashlib
+    from pathlib import Path as FilePath
+
+    root = FilePath(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in _RULE_SOURCES:
+        try:
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+        except OSError:  # not shipped as source: the rule table still counts
+            digest.update(name.encode())
+    digest.update(repr([(r.code, str(r.severity)) for r in RULES]).encode())
+    return digest.hexdigest()[:16]
+
+
+#: Stamped on the findings stored with a report (``AnnualReport.rules_version``);
+#: ``gongkai recheck`` rechecks the reports stamped otherwise.
+RULES_VERSION: str = _rules_version()

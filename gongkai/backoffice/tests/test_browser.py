@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -30,7 +31,7 @@ FLAGS = (
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     webdriver = pytest.importorskip("selenium.webdriver")
     if not shutil.which(CHROMEDRIVER):
         pytest.skip("chromium-driver is not installed (make test-sysdeps)")
@@ -52,46 +53,46 @@ def browser() -> Iterator[object]:
 
 @pytest.mark.browser
 def test_typing_a_wrong_number_shows_the_finding_and_marks_the_cell(
-    browser: object, live_server: object, draft: AnnualReport, handler: User
+    browser: Any, live_server: Any, draft: AnnualReport, handler: User
 ) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser
-    base = live_server.url  # type: ignore[attr-defined]
-    driver.get(base + reverse("accounts:login"))  # type: ignore[attr-defined]
-    driver.find_element(By.NAME, "username").send_keys(handler.username)  # type: ignore[attr-defined]
-    driver.find_element(By.NAME, "password").send_keys(PASSWORD)  # type: ignore[attr-defined]
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()  # type: ignore[attr-defined]
+    base = live_server.url
+    driver.get(base + reverse("accounts:login"))
+    driver.find_element(By.NAME, "username").send_keys(handler.username)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: "/staff/" in d.current_url)
 
-    driver.get(base + reverse("backoffice:edit", args=[draft.pk]))  # type: ignore[attr-defined]
-    panel = driver.find_element(By.ID, "findings-panel")  # type: ignore[attr-defined]
+    driver.get(base + reverse("backoffice:edit", args=[draft.pk]))
+    panel = driver.find_element(By.ID, "findings-panel")
     assert "未发现错误" in panel.text
-    driver.execute_script("window.__sameDocument = true;")  # type: ignore[attr-defined]
+    driver.execute_script("window.__sameDocument = true;")
 
     granted = draft.statistics["applications"]["granted"][1]
-    cell = driver.find_element(By.NAME, "applications.granted.1")  # type: ignore[attr-defined]
+    cell = driver.find_element(By.NAME, "applications.granted.1")
     cell.clear()
     cell.send_keys(str(granted + 7))
 
-    def finding_shown(d: object) -> bool:
-        text = d.find_element(By.ID, "findings-panel").text  # type: ignore[attr-defined]
+    def finding_shown(d: Any) -> bool:
+        text = d.find_element(By.ID, "findings-panel").text
         return "「三、本年度办理结果 （一）予以公开」/「商业企业」最可能有误" in text
 
     WebDriverWait(driver, 10).until(finding_shown)
-    td = driver.find_element(By.CSS_SELECTOR, 'td[data-path="applications.granted.1"]')  # type: ignore[attr-defined]
+    td = driver.find_element(By.CSS_SELECTOR, 'td[data-path="applications.granted.1"]')
     WebDriverWait(driver, 5).until(lambda d: "cell-error" in td.get_attribute("class"))
-    assert driver.execute_script("return window.__sameDocument === true;")  # type: ignore[attr-defined]
+    assert driver.execute_script("return window.__sameDocument === true;")
     assert cell.get_attribute("value") == str(granted + 7)
 
     # clicking the finding takes the clerk to the cell
     driver.find_element(
         By.CSS_SELECTOR, 'button[data-focus="applications.granted.1"]'
-    ).click()  # type: ignore[attr-defined]
+    ).click()
     assert (
         driver.switch_to.active_element.get_attribute("name")
         == "applications.granted.1"
-    )  # type: ignore[attr-defined]
+    )
     draft.refresh_from_db()
     assert draft.statistics["applications"]["granted"][1] == granted  # not saved

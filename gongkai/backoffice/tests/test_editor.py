@@ -190,3 +190,24 @@ def test_a_wrong_title_is_listed_and_nothing_is_saved(
     assert "改了" in html
     draft.refresh_from_db()
     assert draft.overview != "改了"
+
+
+def test_a_number_no_report_can_hold_is_refused_not_saved(
+    client: Client, draft: AnnualReport, handler: User
+) -> None:
+    client.force_login(handler)
+    before = draft.statistics
+    response = client.post(
+        edit_url(draft),
+        editor_post(
+            draft,
+            active__licensing="99999999999999999999",
+            active__punishment="1,2",
+        ),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "最多 9 位" in html
+    assert "千位分隔符" in html
+    draft.refresh_from_db()
+    assert draft.statistics == before

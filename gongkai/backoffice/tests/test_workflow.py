@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gongkai.accounts.models import User
+from gongkai.annual_reports import events
 from gongkai.annual_reports.models import AnnualReport, AnnualReportEvent, Status
 from gongkai.annual_reports.tests.factories import annual_report
 from gongkai.backoffice.tests.helpers import editor_post
@@ -133,7 +134,7 @@ def test_unpublish_requires_a_reason(
     published.refresh_from_db()
     assert published.status == Status.DRAFT
     event = AnnualReportEvent.objects.filter(report=published).first()
-    assert event.action == "annual_reports.unpublished"
+    assert event.action == events.REPORT_UNPUBLISHED
     assert event.note == "数据有误，需更正"
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from gongkai.config.env import SOURCE_DIR, data_dir, env
+from gongkai.config.env import SOURCE_DIR, data_dir, env, kept_secret_key
 
 BASE_DIR = SOURCE_DIR
 DATA_DIR = data_dir()
 
-SECRET_KEY = env.str("GONGKAI_SECRET_KEY", default="dev-insecure-change-me")
+# Unset: a random key made once and kept in the data directory (see env.py).
+SECRET_KEY = env.str("GONGKAI_SECRET_KEY", default="") or kept_secret_key(DATA_DIR)
 DEBUG = env.bool("GONGKAI_DEBUG", default=False)
 ALLOWED_HOSTS = env.list(
     "GONGKAI_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"]
@@ -25,14 +26,17 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.orgs",
     "gongkai.annual_reports",
+    "gongkai.deadlines",
     "gongkai.imports",
     "gongkai.portal",
     "gongkai.backoffice",
+    "gongkai.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.api.middleware.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gongkai.core.middleware.ChosenLanguageOnlyMiddleware",
     "django.middleware.locale.LocaleMiddleware",

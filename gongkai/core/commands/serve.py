@@ -47,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.dev:
         argv = gunicorn_argv(args)
         os.execv(argv[0], argv)  # noqa: S606 - replaces this process: Ctrl-C reaches gunicorn
-    from gongkai.cli import setup_django
+    import django  # the settings module is set above (core imports nothing of ours)
 
-    setup_django()
+    django.setup()
     from django.core.management import call_command
 
     call_command(

@@ -15,19 +15,13 @@ from gongkai.imports.services.organisations import (
     organisation_match,
 )
 from gongkai.imports.services.reports import (
-    REVIEW_CODE,
-    UNAPPLIED_CODE,
     current_record,
-    report_correct,
-    report_correction_withdraw,
+    record_statistics,
     report_store_imported,
-    statistics_of,
 )
 
 __all__ = [
     "FOLDER_SUFFIXES",
-    "REVIEW_CODE",
-    "UNAPPLIED_CODE",
     "Candidate",
     "FileOutcome",
     "ImportSummary",
@@ -37,9 +31,7 @@ __all__ = [
     "organisation_confirm",
     "organisation_get_or_create_imported",
     "organisation_match",
-    "report_correct",
-    "report_correction_withdraw",
+    "record_statistics",
     "report_store_imported",
     "source_file_store",
-    "statistics_of",
 ]

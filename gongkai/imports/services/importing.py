@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import transaction
 
@@ -19,7 +19,10 @@ from gongkai.annual_reports.models import AnnualReport
 from gongkai.imports.errors import ImportFailed
 from gongkai.imports.models import ImportBatch, ImportRecord, RecordStatus, SourceFile
 from gongkai.imports.services.organisations import organisation_get_or_create_imported
-from gongkai.imports.services.reports import report_store_imported, statistics_of
+from gongkai.imports.services.reports import (
+    record_statistics,
+    report_store_imported,
+)
 
 if TYPE_CHECKING:
     from gongkai.annual_reports.importing.result import ParseResult
@@ -32,6 +35,22 @@ FOLDER_SUFFIXES = frozenset({".txt", ".md", ".htm", ".html", ".docx", ".pdf"})
 
 Clock = Callable[[], datetime]
 Progress = Callable[[int, int, str], None]  # (done, total, path)
+
+
+class Parse(Protocol):
+    """A parser of published report files: bytes in, a ``ParseResult`` out."""
+
+    def __call__(
+        self, data: bytes, *, source: str, suffix: str = ""
+    ) -> ParseResult: ...
+
+
+def parse_published(data: bytes, *, source: str, suffix: str = "") -> ParseResult:
+    """The real parser (``annual_reports.importing.parse_bytes``), imported when
+    first used so that loading this module does not load the parser."""
+    from gongkai.annual_reports.importing import parse_bytes
+
+    return parse_bytes(data, source=source, suffix=suffix)
 
 
 @dataclass(frozen=True)
@@ -145,16 +164,20 @@ def import_paths(
     actor: User | None,
     clock: Clock,
     progress: Progress | None = None,
+    parse: Parse = parse_published,
 ) -> ImportSummary:
     """Import every file under ``paths``.  Never raises for a bad file: each one
-    becomes a failed record with the reason."""
+    becomes a failed record with the reason.  ``parse`` reads a file's bytes (the
+    real parser unless a test passes a stand-in)."""
     candidates = import_expand(paths=paths)
     batch = ImportBatch.objects.create(
         actor=actor, started_at=clock(), paths=[str(p) for p in paths]
     )
     summary = ImportSummary(batch_id=batch.pk)
     for done, candidate in enumerate(candidates, start=1):
-        summary.outcomes.append(_import_candidate(batch, candidate, actor, clock))
+        summary.outcomes.append(
+            _import_candidate(batch, candidate, actor, clock, parse)
+        )
         if progress is not None:
             progress(done, len(candidates), str(candidate.path))
     batch.imported_count = len(summary.imported)
@@ -166,7 +189,11 @@ def import_paths(
 
 
 def _import_candidate(
-    batch: ImportBatch, candidate: Candidate, actor: User | None, clock: Clock
+    batch: ImportBatch,
+    candidate: Candidate,
+    actor: User | None,
+    clock: Clock,
+    parse: Parse,
 ) -> FileOutcome:
     path = str(candidate.path)
     source: SourceFile | None = None
@@ -181,7 +208,7 @@ def _import_candidate(
             )
         if seen and (outcome := _unchanged(batch, path, source)) is not None:
             return outcome
-        result = _parse(data, candidate.path)
+        result = _parse(data, candidate.path, parse)
         with transaction.atomic():
             _source_file_describe(source, result)
         with transaction.atomic():
@@ -250,11 +277,9 @@ def _unchanged(batch: ImportBatch, path: str, source: SourceFile) -> FileOutcome
     return _outcome(path, RecordStatus.UNCHANGED, prior.report)
 
 
-def _parse(data: bytes, path: Path) -> ParseResult:
-    from gongkai.annual_reports.importing import parse_bytes
-
+def _parse(data: bytes, path: Path, parse: Parse) -> ParseResult:
     try:
-        result = parse_bytes(data, source=str(path), suffix=path.suffix.lower())
+        result = parse(data, source=str(path), suffix=path.suffix.lower())
     except Exception as exc:  # the parser must not take the batch down with it
         raise ImportFailed(f"解析时出错：{type(exc).__name__}: {exc}") from None
     return _nul_free(result)
@@ -329,7 +354,7 @@ def _store(
         path=path,
         source_file=source,
         status=RecordStatus.IMPORTED,
-        statistics=statistics_of(data, organisation=organisation),
+        statistics=record_statistics(data, organisation=organisation),
         findings=[f.to_dict() for f in result.findings],
         provenance={key: span.to_dict() for key, span in result.provenance.items()},
         detected=dict(result.detected),

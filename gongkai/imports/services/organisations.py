@@ -7,7 +7,7 @@ from django.db import transaction
 
 from gongkai.accounts.models import User
 from gongkai.core.errors import InvalidState, PermissionDenied
-from gongkai.imports import access
+from gongkai.imports import events, permissions
 from gongkai.imports.errors import ImportFailed
 from gongkai.imports.models import ImportEvent
 from gongkai.imports.names import clean_name, guess_level_kind, name_key
@@ -46,7 +46,7 @@ def organisation_get_or_create_imported(
         name=cleaned, level=level, kind=kind, confirmed=False
     )
     ImportEvent.objects.create(
-        action="imports.organisation_created",
+        action=events.ORGANISATION_CREATED,
         actor=actor,
         organisation=org,
         payload={"name": name},
@@ -57,7 +57,7 @@ def organisation_get_or_create_imported(
 @transaction.atomic
 def organisation_confirm(*, organisation: Organisation, actor: User) -> Organisation:
     """A person confirms an organ an import created (its name and place)."""
-    if not access.can_confirm_organisations(actor):
+    if not permissions.can_confirm_organisations(actor):
         raise PermissionDenied("您无权确认导入的机关")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.confirmed:
@@ -65,6 +65,6 @@ def organisation_confirm(*, organisation: Organisation, actor: User) -> Organisa
     organisation.confirmed = True
     organisation.save(update_fields=["confirmed", "updated_at"])
     ImportEvent.objects.create(
-        action="imports.organisation_confirmed", actor=actor, organisation=organisation
+        action=events.ORGANISATION_CONFIRMED, actor=actor, organisation=organisation
     )
     return organisation

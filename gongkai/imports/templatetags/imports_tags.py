@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.codes import describe_code
+from gongkai.annual_reports.comparison import ReportInput
 from gongkai.annual_reports.validation.findings import CellRef
 from gongkai.imports.cells import short_label
-from gongkai.imports.codes import describe_code
-from gongkai.imports.compare import ReportInput
 
 register = template.Library()
 
@@ -40,3 +42,17 @@ def cell_path(cell: CellRef) -> str:
 def code_title(code: str) -> str:
     """What a finding code means, for a ``title`` attribute."""
     return describe_code(code)
+
+
+@register.filter
+def code_label(code: str) -> SafeString:
+    """A finding code as people read it: the Chinese description with the code beside
+    it (the code alone when it is no longer registered)."""
+    description = describe_code(code)
+    if not description:
+        return format_html('<code class="imp-code-id">{}</code>', code)
+    return format_html(
+        '<span class="imp-code-text">{}</span> <code class="imp-code-id">{}</code>',
+        description,
+        code,
+    )

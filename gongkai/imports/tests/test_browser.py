@@ -6,19 +6,19 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from gongkai.annual_reports.models import AnnualReport
-from gongkai.imports.models import ReportCorrection
+from gongkai.annual_reports.models import AnnualReport, ReportCellOverride
 from gongkai.imports.services import import_paths
+from gongkai.imports.tests.fakes import fake_parse
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("fake_parser"),
     pytest.mark.skipif(
         not (shutil.which("chromedriver") and shutil.which("chromium")),
         reason="needs chromium-driver (scripts/sysdeps.sh test)",
@@ -27,7 +27,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser() -> Iterator:
+def browser() -> Iterator[Any]:
     from selenium import webdriver
 
     options = webdriver.ChromeOptions()
@@ -69,7 +69,10 @@ def test_value_and_source_are_linked_and_a_correction_is_made(
 
     path = write_report("甲.txt", org="甲县人民政府", year=2022)
     import_paths(
-        paths=[path], actor=None, clock=lambda: datetime(2025, 3, 1, tzinfo=UTC)
+        paths=[path],
+        actor=None,
+        clock=lambda: datetime(2025, 3, 1, tzinfo=UTC),
+        parse=fake_parse,
     )
     report = AnnualReport.objects.get()
     logged_in(browser, live_server, importer)
@@ -103,7 +106,7 @@ def test_value_and_source_are_linked_and_a_correction_is_made(
     WebDriverWait(browser, 5).until(
         lambda d: "核对来源" in d.find_element(By.ID, "imp-cell-panel").text
     )
-    correction = ReportCorrection.objects.get()
+    correction = ReportCellOverride.objects.get()
     assert (correction.value, correction.actor) == (77, importer)
     td = browser.find_element(By.CSS_SELECTOR, 'td[data-path="applications.new.0"]')
     assert td.text == "77"
@@ -121,7 +124,10 @@ def test_comparison_draws_charts(browser, live_server, auditor, write_report) ->
         cells={("applications", "new", 6): 9999},
     )
     import_paths(
-        paths=[folder], actor=None, clock=lambda: datetime(2025, 3, 1, tzinfo=UTC)
+        paths=[folder],
+        actor=None,
+        clock=lambda: datetime(2025, 3, 1, tzinfo=UTC),
+        parse=fake_parse,
     )
     logged_in(browser, live_server, auditor)
     browser.get(f"{live_server.url}/imports/compare/")

@@ -37,6 +37,8 @@ def test_cell_path_refuses_what_is_not_a_cell(text: str) -> None:
     [
         (NEW_TOTAL, "12", 12),
         (NEW_TOTAL, " 1,234 ", 1234),
+        (NEW_TOTAL, "１，２３４", 1234),  # typed with a Chinese input method
+        (NEW_TOTAL, "1 234", 1234),
         (NEW_TOTAL, "", None),
         (NEW_TOTAL, "0", 0),
         (FEE, "1.23450", "1.23450"),
@@ -57,11 +59,17 @@ def test_parse_cell_input(path, raw, expected) -> None:
         (FEE, "-0.1"),
         (FEE, "1e3"),
         (FEE, "一万"),
+        (NEW_TOTAL, "1,2"),  # once silently 12
+        (NEW_TOTAL, "1,2,3"),  # once silently 123
+        (FEE, "1,5"),
+        (NEW_TOTAL, "99999999999999999999"),  # no report holds it
+        (FEE, "1.1234567"),
     ],
 )
 def test_parse_cell_input_refuses(path, raw) -> None:
-    with pytest.raises(CellValueError):
+    with pytest.raises(CellValueError) as caught:
         parse_cell_input(path, raw)
+    assert str(caught.value)  # a message that says what to type
 
 
 def test_get_and_set_values_without_touching_the_original() -> None:

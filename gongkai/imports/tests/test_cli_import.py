@@ -1,4 +1,7 @@
-"""gongkai import PATH... : summary, exit codes, progress bar only on a terminal."""
+"""gongkai import PATH... : summary, exit codes, progress bar only on a terminal.
+
+Through the command line, so with the real parser: the files are sample reports
+written as published pages (``write_published``)."""
 
 from __future__ import annotations
 
@@ -12,12 +15,12 @@ from gongkai.annual_reports.models import AnnualReport
 from gongkai.cli import main
 from gongkai.imports.models import ImportBatch
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_parser")]
+pytestmark = pytest.mark.django_db
 
 
-def test_summary_and_exit_zero(write_report, capsys) -> None:
-    a = write_report("a.txt", org="甲县人民政府", year=2022)
-    write_report("b.txt", org="乙县人民政府", year=2021)
+def test_summary_and_exit_zero(write_published, capsys) -> None:
+    a = write_published("a.txt", org="甲县人民政府", year=2022)
+    write_published("b.txt", org="乙县人民政府", year=2021)
     assert main(["import", str(a.parent)]) == 0
     out, err = capsys.readouterr()
     assert "共 2 个文件：已导入 2，未变 0，失败 0" in out
@@ -31,8 +34,8 @@ def test_summary_and_exit_zero(write_report, capsys) -> None:
     assert AnnualReport.objects.count() == 2
 
 
-def test_failures_are_listed_and_exit_one(write_report, tmp_path, capsys) -> None:
-    write_report("a.txt", org="甲县人民政府", year=2022)
+def test_failures_are_listed_and_exit_one(write_published, tmp_path, capsys) -> None:
+    write_published("a.txt", org="甲县人民政府", year=2022)
     (tmp_path / "b.pdf").write_bytes(os.urandom(512))
     missing = tmp_path / "missing.docx"
     assert main(["import", str(tmp_path), str(missing)]) == 1
@@ -43,30 +46,30 @@ def test_failures_are_listed_and_exit_one(write_report, tmp_path, capsys) -> Non
     assert AnnualReport.objects.count() == 1
 
 
-def test_actor(write_report, importer, capsys) -> None:
-    path = write_report("a.txt", org="甲县人民政府", year=2022)
+def test_actor(write_published, importer, capsys) -> None:
+    path = write_published("a.txt", org="甲县人民政府", year=2022)
     assert main(["import", "--actor", importer.username, str(path)]) == 0
     assert ImportBatch.objects.get().actor == importer
     assert main(["import", "--actor", "nobody", str(path)]) == 2
     assert "没有用户名为「nobody」的用户" in capsys.readouterr().err
 
 
-def test_progress_bar_on_a_terminal(write_report, monkeypatch) -> None:
+def test_progress_bar_on_a_terminal(write_published, monkeypatch) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    write_report("a.txt", org="甲县人民政府", year=2022)
-    path = write_report("b.txt", org="乙县人民政府", year=2022)
+    write_published("a.txt", org="甲县人民政府", year=2022)
+    path = write_published("b.txt", org="乙县人民政府", year=2022)
     assert main(["import", str(path.parent)]) == 0
     assert "导入" in terminal.getvalue()
     assert "2/2" in terminal.getvalue()
 
 
 def test_unmigrated_database_is_a_clear_error(
-    write_report, monkeypatch, capsys
+    write_published, monkeypatch, capsys
 ) -> None:
     from django.db.migrations.executor import MigrationExecutor
 
@@ -75,7 +78,7 @@ def test_unmigrated_database_is_a_clear_error(
         "migration_plan",
         lambda self, targets: [("imports.0002", False)],
     )
-    assert main(["import", str(write_report("a.txt", org="甲", year=2022))]) == 2
+    assert main(["import", str(write_published("a.txt", org="甲", year=2022))]) == 2
     err = capsys.readouterr().err
     assert "gongkai manage migrate" in err
     assert not AnnualReport.objects.exists()
@@ -95,9 +98,9 @@ def test_paths_are_required() -> None:
 
 
 def test_relative_paths_are_shown_as_given(
-    write_report, tmp_path: Path, monkeypatch, capsys
+    write_published, tmp_path: Path, monkeypatch, capsys
 ) -> None:
-    write_report("sub/a.txt", org="甲县人民政府", year=2022)
+    write_published("sub/a.txt", org="甲县人民政府", year=2022)
     monkeypatch.chdir(tmp_path)
     assert main(["import", "sub"]) == 0
     assert "sub/a.txt → 甲县人民政府" in capsys.readouterr().out

@@ -8,14 +8,17 @@ import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.urls import reverse
 
+from gongkai.annual_reports.codes import CORRECTION_REVIEW as REVIEW_CODE
 from gongkai.annual_reports.models import AnnualReport, Source, Status
+from gongkai.annual_reports.services import report_cell_override
 from gongkai.cli import main
 from gongkai.imports.models import ImportRecord, RecordStatus, SourceFile
-from gongkai.imports.services import REVIEW_CODE, import_paths, report_correct
+from gongkai.imports.services import import_paths
 from gongkai.imports.tests.conftest import SEEDS
 from gongkai.orgs.models import Organisation
 
@@ -101,7 +104,7 @@ def test_a_bad_batch_still_imports_the_seeds(tmp_path: Path) -> None:
     assert all(reasons.values())
 
 
-def _provenance_of_a_number(record: ImportRecord) -> tuple[str, dict]:
+def _provenance_of_a_number(record: ImportRecord) -> tuple[str, dict[str, Any]]:
     for path, span in sorted(record.provenance.items()):
         if path.startswith("applications.") and re.fullmatch(
             r"\s*\d+\s*", span["text"]
@@ -121,7 +124,7 @@ def test_correction_survives_a_changed_source(tmp_path: Path, importer) -> None:
     record_text = ImportRecord.objects.get(report=report).source_file.text
     assert record_text[span["start"] : span["end"]] == span["text"]  # traceable
     parsed = int(span["text"])
-    report_correct(
+    report_cell_override(
         report=report, path=path, value=parsed + 40, actor=importer, note="人工核对"
     )
     # the same file again: nothing changes, the correction holds

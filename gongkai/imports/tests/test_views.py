@@ -13,17 +13,21 @@ from django.test import Client
 from django.urls import reverse
 
 from gongkai.accounts.tests.factories import UserFactory
-from gongkai.annual_reports.models import AnnualReport
-from gongkai.imports.models import ReportCorrection, SourceFile
+from gongkai.annual_reports.models import AnnualReport, ReportCellOverride
+from gongkai.imports.models import SourceFile
 from gongkai.imports.services import import_paths
+from gongkai.imports.tests.fakes import fake_parse
 from gongkai.orgs.models import Organisation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_parser")]
+pytestmark = pytest.mark.django_db
 
 
 def run(*paths: Path) -> None:
     import_paths(
-        paths=list(paths), actor=None, clock=lambda: datetime(2025, 3, 1, tzinfo=UTC)
+        paths=list(paths),
+        actor=None,
+        clock=lambda: datetime(2025, 3, 1, tzinfo=UTC),
+        parse=fake_parse,
     )
 
 
@@ -150,7 +154,7 @@ def test_report_page_shows_carry_over_with_the_previous_year(
     page = client.get(
         reverse("imports:report", args=[two_organs["甲2022"].pk])
     ).content.decode()
-    assert "imports.carry_over" in page
+    assert "report.carry_over" in page
     assert re.search(
         r'<td class="[^"]*imp-carry[^"]*" data-path="applications\.carried_over\.0"',
         page,
@@ -171,7 +175,7 @@ def test_cell_panel_and_correction(client, importer, two_organs) -> None:
     )
     assert response.status_code == 200
     assert response["HX-Redirect"].endswith("?cell=applications.new.6")
-    correction = ReportCorrection.objects.get()
+    correction = ReportCellOverride.objects.get()
     assert (correction.value, correction.previous_value, correction.actor) == (
         12,
         9999,
@@ -190,7 +194,7 @@ def test_invalid_correction_shows_the_reason(client, importer, two_organs) -> No
     response = client.post(url, {"value": "-3"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert "非负整数" in response.content.decode()
-    assert not ReportCorrection.objects.exists()
+    assert not ReportCellOverride.objects.exists()
 
 
 def test_auditor_cannot_correct(client, auditor, two_organs) -> None:
@@ -210,7 +214,7 @@ def test_withdraw_a_correction(client, importer, two_organs) -> None:
     client.post(
         reverse("imports:cell", args=[report.pk, "active.licensing"]), {"value": "1"}
     )
-    correction = ReportCorrection.objects.get()
+    correction = ReportCellOverride.objects.get()
     response = client.post(reverse("imports:correction_withdraw", args=[correction.pk]))
     assert response.status_code == 302
     correction.refresh_from_db()
@@ -277,3 +281,45 @@ def test_compare_includes_published_reports_made_here(
     page = response.content.decode()
     assert reverse("portal:report", args=[org.pk, 2020]) in page
     assert reverse("imports:report", args=[made_here.pk]) not in page
+
+
+def test_an_imported_report_is_shown_publicly_only_by_choice(
+    client: Client, two_organs, importer, auditor
+) -> None:
+    """Imported reports stay in /imports/ until a person with publish rights shows
+    one on the public portal (a button on its page, recorded as an event)."""
+    from gongkai.annual_reports import events
+
+    report = two_organs["甲2022"]
+    portal = reverse("portal:report", args=[report.organisation_id, report.year])
+    assert client.get(portal).status_code == 404
+    login(client, auditor)
+    page = client.get(reverse("imports:report", args=[report.pk])).content.decode()
+    assert "未展示" in page
+    assert reverse("imports:show_publicly", args=[report.pk]) not in page
+    client.post(reverse("imports:show_publicly", args=[report.pk]), {"shown": "1"})
+    report.refresh_from_db()
+    assert not report.shown_publicly  # an auditor may not
+    login(client, importer)
+    page = client.get(reverse("imports:report", args=[report.pk])).content.decode()
+    assert "在公开页面展示" in page
+    client.post(reverse("imports:show_publicly", args=[report.pk]), {"shown": "1"})
+    report.refresh_from_db()
+    assert report.shown_publicly
+    assert report.events.first().action == events.REPORT_SHOWN_PUBLICLY
+    client.logout()
+    assert client.get(portal).status_code == 200
+
+
+def test_findings_stored_under_other_rules_are_flagged_and_rechecked(
+    client: Client, two_organs, auditor
+) -> None:
+    report = two_organs["乙2022"]
+    stored = list(report.findings)
+    AnnualReport.objects.filter(pk=report.pk).update(rules_version="old", findings=[])
+    login(client, auditor)
+    listing = client.get(reverse("imports:list")).content.decode()
+    assert "按旧规则检查" in listing
+    page = client.get(reverse("imports:report", args=[report.pk]))
+    shown = [f.to_dict() for f in page.context["page"].findings]
+    assert shown == stored  # rechecked on read, not the stale empty list

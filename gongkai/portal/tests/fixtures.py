@@ -18,51 +18,57 @@ from gongkai.orgs.tests.factories import DepartmentFactory, OrganisationFactory
 
 @pytest.fixture
 def county(db: None) -> Organisation:
-    return OrganisationFactory(name="示范测试县人民政府")
+    return OrganisationFactory.create(name="示范测试县人民政府")
 
 
 @pytest.fixture
 def department(county: Organisation) -> Organisation:
-    return DepartmentFactory(name="示范测试县财政局", parent=county)
+    return DepartmentFactory.create(name="示范测试县财政局", parent=county)
 
 
 @pytest.fixture
 def other_org(db: None) -> Organisation:
-    return OrganisationFactory(name="另一县人民政府")
+    return OrganisationFactory.create(name="另一县人民政府")
 
 
 @pytest.fixture
 def handler(county: Organisation) -> User:
-    return StaffUserFactory(username="chengban", organisation=county, role=Role.HANDLER)
+    return StaffUserFactory.create(
+        username="chengban", organisation=county, role=Role.HANDLER
+    )
 
 
 @pytest.fixture
 def reviewer(county: Organisation) -> User:
-    return StaffUserFactory(username="shenhe", organisation=county, role=Role.REVIEWER)
+    return StaffUserFactory.create(
+        username="shenhe", organisation=county, role=Role.REVIEWER
+    )
 
 
 @pytest.fixture
 def leader(county: Organisation) -> User:
-    return StaffUserFactory(username="lingdao", organisation=county, role=Role.LEADER)
+    return StaffUserFactory.create(
+        username="lingdao", organisation=county, role=Role.LEADER
+    )
 
 
 @pytest.fixture
 def office_admin(county: Organisation) -> User:
-    return StaffUserFactory(
+    return StaffUserFactory.create(
         username="gongkaiban", organisation=county, role=Role.OFFICE_ADMIN
     )
 
 
 @pytest.fixture
 def outsider(other_org: Organisation) -> User:
-    return StaffUserFactory(
+    return StaffUserFactory.create(
         username="waiju", organisation=other_org, role=Role.OFFICE_ADMIN
     )
 
 
 @pytest.fixture
 def plain_user(db: None) -> User:
-    return UserFactory(username="putong")
+    return UserFactory.create(username="putong")
 
 
 @pytest.fixture

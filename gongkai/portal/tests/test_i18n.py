@@ -49,6 +49,7 @@ def test_every_interface_string_has_a_compiled_english_translation() -> None:
     for msgid, english in EN.items():
         if f'\nmsgid "{msgid}"' not in text:
             continue  # a string no longer used (or split over lines in the .po)
+        got: object
         if isinstance(english, tuple):
             got = (catalog.ngettext(msgid, msgid, 1), catalog.ngettext(msgid, msgid, 2))
         else:

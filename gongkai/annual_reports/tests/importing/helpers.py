@@ -9,19 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.annual_reports.data import ReportData, report_to_dict
+from gongkai.annual_reports.tests.seeds import SEEDS, seed_paths
 
-REPO = Path(__file__).resolve().parents[4]
-SEEDS = (REPO / ".." / "shared" / "seeds").resolve()
+__all__ = ["SEEDS", "seed_paths"]
+
 COMPARED = ("title", "year", "org", "active", "applications", "appeals")
 
 
-def rng(seed: object) -> random.Random:
+def rng(seed: int | str) -> random.Random:
     """A seeded generator for test data (reproducible, not for secrets)."""
     return random.Random(seed)  # noqa: S311
-
-
-def seed_paths() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt"))
 
 
 def seed(prefix: str) -> Path:
@@ -29,7 +26,10 @@ def seed(prefix: str) -> Path:
 
 
 def truth_of(path: Path) -> dict[str, Any]:
-    return json.loads((SEEDS / f"{path.stem}.truth.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads(
+        (SEEDS / f"{path.stem}.truth.json").read_text("utf-8")
+    )
+    return data
 
 
 def cells(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:

@@ -187,7 +187,7 @@ def test_pdf_rendered_from_html_round_trips(seed: int) -> None:
     assert differences(report, result.report) == []
 
 
-def _render():  # type: ignore[no-untyped-def]
+def _render():
     try:
         from gongkai.annual_reports.rendering import render
     except ImportError:

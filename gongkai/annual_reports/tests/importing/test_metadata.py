@@ -31,7 +31,7 @@ def test_organ_full_name(written: str, organ: str | None) -> None:
     assert complete_org(written) == organ
 
 
-def _meta(text: str):  # type: ignore[no-untyped-def]
+def _meta(text: str):
     return read_metadata(split_text(text))
 
 

@@ -87,6 +87,7 @@ def test_label_split_before_its_closing_quote_across_a_page_break(closing: str) 
             continue
         lines[at : at + 1] = [line[:cut], "", "- 4 -", "", closing + line[cut + 1 :]]
         result = parse_bytes("\n".join(lines).encode("utf-8"), source="split.txt")
+        assert result.report is not None
         assert differences(case.expected, result.report) == []
         return
     pytest.fail("no generated case had the row to split")

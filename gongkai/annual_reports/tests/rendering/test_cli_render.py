@@ -19,17 +19,16 @@ from gongkai.annual_reports.rendering import (
     render,
     suggested_filename,
 )
+from gongkai.annual_reports.tests.seeds import seed_id, truth_path
 from gongkai.cli import main
 
 REPO = Path(__file__).resolve().parents[4]
-SEED_001 = REPO / ".." / "shared" / "seeds" / "001_1bbcc3992d530de9.truth.json"
+SEED_001 = truth_path(seed_id("001"))
 MAGIC = {"html": b"<!DOCTYPE html>", "docx": b"PK", "xlsx": b"PK", "pdf": b"%PDF-"}
 
 
 @pytest.fixture
 def seed_file() -> Path:
-    if not SEED_001.exists():
-        pytest.skip(f"shared seed not found: {SEED_001}")
     return SEED_001
 
 

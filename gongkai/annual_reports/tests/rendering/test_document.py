@@ -11,15 +11,18 @@ import pytest
 
 from gongkai.annual_reports import format as fmt
 from gongkai.annual_reports.data import Narrative, ReportData
-from gongkai.annual_reports.layout import table_layouts
+from gongkai.annual_reports.layout import applications_layout, table_layouts
 from gongkai.annual_reports.rendering.document import (
+    CONTINUED_MARK,
     SUPPLEMENTARY_HEADING,
     TRIAL_FORMAT_NOTE,
     clean_text,
     column_fractions,
+    continued_layouts,
     header_row_count,
     report_sections,
     single_line,
+    spanning_labels,
     split_paragraphs,
 )
 from gongkai.annual_reports.rendering.docx import render_docx
@@ -122,3 +125,60 @@ def test_trial_format_and_supplementary_items_in_every_format() -> None:
         assert SUPPLEMENTARY_HEADING in text
         assert label in text
         assert "万元：35.5" in text
+
+
+def _grid(layout) -> dict[tuple[int, int], object]:
+    """Every grid position a cell covers → the cell; each position exactly once."""
+    covered: dict[tuple[int, int], object] = {}
+    for r, c, cell in layout.anchors():
+        for dr in range(cell.rowspan):
+            for dc in range(cell.colspan):
+                assert (r + dr, c + dc) not in covered
+                covered[(r + dr, c + dc)] = cell
+    assert set(covered) == {
+        (r, c) for r in range(len(layout.rows)) for c in range(layout.n_cols)
+    }
+    return covered
+
+
+@pytest.mark.parametrize("cuts", [(), (14,), (9, 14), (6, 12, 18), (0, 2, 99)])
+def test_continued_layouts_repeat_header_and_group_labels(
+    cuts: tuple[int, ...],
+) -> None:
+    layout = applications_layout(sample_report(org="某县", year=2024))
+    head = header_row_count(layout)
+    parts = continued_layouts(layout, cuts)
+    assert len(parts) == 1 + len({c for c in cuts if head < c < len(layout.rows)})
+    starts = [head, *sorted({c for c in cuts if head < c < len(layout.rows)})]
+    groups = spanning_labels(layout)
+    values = []
+    for start, part in zip(starts, parts, strict=True):
+        _grid(part)  # every part is a full, non-overlapping grid
+        assert part.rows[:head] == layout.rows[:head]  # the header repeats
+        values += [cell.path for _, _, cell in part.anchors() if cell.is_value]
+        # The groups running into a part from above are named again at its top.
+        continued = {
+            cell.text + CONTINUED_MARK
+            for r, _, cell in groups
+            if r < start < r + cell.rowspan
+        }
+        marked = {
+            cell.text
+            for r, _, cell in part.anchors()
+            if cell.text.endswith(CONTINUED_MARK)
+        }
+        assert marked == continued
+    assert values == [cell.path for _, _, cell in layout.anchors() if cell.is_value]
+
+
+def test_a_cut_inside_a_group_names_the_group_on_both_sides() -> None:
+    layout = applications_layout(sample_report(org="某县", year=2024))
+    withheld = next(
+        (r, cell) for r, _, cell in spanning_labels(layout) if "不予公开" in cell.text
+    )
+    top, label = withheld
+    first, second = continued_layouts(layout, [top + 3])
+    texts = {cell.text for _, _, cell in spanning_labels(second)}
+    assert label.text + CONTINUED_MARK in texts
+    assert fmt.TOP_RESULTS + CONTINUED_MARK in texts
+    assert any(cell.text == label.text for _, _, cell in spanning_labels(first))

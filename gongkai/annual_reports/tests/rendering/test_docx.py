@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -23,7 +24,7 @@ from gongkai.annual_reports.tests.rendering.strategies import reports
 from gongkai.annual_reports.tests.seeds import seed_ids, truth
 
 
-def read_back(report: ReportData) -> tuple[object, dict[str, readers.Grid]]:
+def read_back(report: ReportData) -> tuple[Any, dict[str, readers.Grid]]:
     document = readers.docx_document(render_docx(report))
     keys = readers.present_keys(report)
     # The statistical tables are the document's tables, in the format's order.

@@ -4,36 +4,35 @@ from __future__ import annotations
 
 import importlib.abc
 import io
-import shutil
-import subprocess
 import sys
-from functools import cache
-from pathlib import Path
+from dataclasses import replace
+from typing import Any
 
 import pdfplumber
 import pytest
 
 from gongkai.annual_reports import format as fmt
-from gongkai.annual_reports.data import ReportData, report_from_dict
-from gongkai.annual_reports.rendering import pdf as pdf_module
-from gongkai.annual_reports.rendering.document import MISSING_TABLE_TEXT
-from gongkai.annual_reports.rendering.pdf import PdfUnavailableError, render_pdf
+from gongkai.annual_reports.data import Narrative, ReportData, report_from_dict
+from gongkai.annual_reports.layout import TableLayout, applications_layout
+from gongkai.annual_reports.rendering import RenderError
+from gongkai.annual_reports.rendering.document import (
+    MISSING_TABLE_TEXT,
+    column_fractions,
+    header_row_count,
+    spanning_labels,
+)
+from gongkai.annual_reports.rendering.html import PAGE
+from gongkai.annual_reports.rendering.pdf import (
+    PdfUnavailableError,
+    cut_through_group,
+    render_pdf,
+)
 from gongkai.annual_reports.sample import sample_report
 from gongkai.annual_reports.tests.seeds import seed_id, truth
+from gongkai.documents import errors as document_errors
+from gongkai.documents.fonts import cjk_font_installed
 
 A4 = (595.28, 841.89)  # points
-
-
-@cache
-def cjk_font_installed() -> bool:
-    """Whether fontconfig knows a Chinese font (what ``make sysdeps`` installs)."""
-    if fc_list := shutil.which("fc-list"):
-        listing = subprocess.run(
-            [fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False
-        ).stdout
-        return "CJK" in listing
-    roots = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
-    return any(any(root.rglob("*CJK*")) for root in roots if root.exists())
 
 
 needs_cjk_font = pytest.mark.skipif(
@@ -91,13 +90,6 @@ def test_missing_tables_in_pdf() -> None:
     assert squeeze(text).count(MISSING_TABLE_TEXT) == 3
 
 
-def test_no_cjk_font_is_a_clear_error() -> None:
-    with pytest.raises(PdfUnavailableError, match="fonts-noto-cjk") as info:
-        pdf_module._check_fonts(["DejaVu Serif", "DejaVu Sans"])
-    assert "make sysdeps" in str(info.value)
-    pdf_module._check_fonts(["Noto Serif CJK SC"])
-
-
 class _NoPango(importlib.abc.MetaPathFinder):
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
         if name == "weasyprint":
@@ -110,3 +102,99 @@ def test_missing_pango_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(PdfUnavailableError, match="make sysdeps") as info:
         render_pdf(ReportData(year=2024, org="某县"))
     assert "libpango" in str(info.value)
+    # Callers catch either the renderers' or the documents' error.
+    assert isinstance(info.value, RenderError)
+    assert isinstance(info.value, document_errors.PdfUnavailableError)
+
+
+# -- continuation pages: every page holding rows of a group names the group ----
+MM = 72 / 25.4  # points per millimetre
+
+
+def _column_edges(layout: TableLayout) -> list[float]:
+    """x (points) of the table's column edges: the table fills the text width."""
+    edges = [PAGE.left * MM]
+    for share in column_fractions(layout):
+        edges.append(edges[-1] + share * PAGE.text_width * MM)
+    return edges
+
+
+def _band_text(page: Any, x0: float, x1: float) -> str:
+    """The text drawn between x0 and x1, line by line from the top: a cell's
+    wrapped text comes out whole, as no other cell shares its band and lines."""
+    chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+    chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
+    return "".join(c["text"] for c in chars)
+
+
+def _rows_and_groups(layout: TableLayout):
+    """(row, its leaf label cell and column) and the groups (row, column, cell)."""
+    leaves: dict[int, tuple[int, Any]] = {}
+    for r, c, cell in layout.anchors():
+        if r >= header_row_count(layout) and cell.kind == "label":
+            leaves[r] = (c, cell)  # the last label of a row is its own
+    return leaves, spanning_labels(layout)
+
+
+def _pages_of_groups(report: ReportData) -> list[tuple[str, set[int]]]:
+    """Render ``report``; for every row group of section 三: its label and the
+    pages holding its rows.  Asserts on the way that each page holding rows of a
+    group also holds the group's label and the column header."""
+    layout = applications_layout(report)
+    edges = _column_edges(layout)
+    leaves, groups = _rows_and_groups(layout)
+
+    def band(page: Any, c: int, span: int) -> str:
+        return _band_text(page, edges[c], edges[c + span])
+
+    found = []
+    with pdfplumber.open(io.BytesIO(render_pdf(report))) as pdf:
+        row_pages: dict[int, set[int]] = {r: set() for r in leaves}
+        for number, page in enumerate(pdf.pages):
+            for r, (c, cell) in leaves.items():
+                if "".join(cell.text.split()) in band(page, c, cell.colspan):
+                    row_pages[r].add(number)
+        for top, c, group in groups:
+            pages = set().union(
+                *(row_pages[r] for r in range(top, top + group.rowspan))
+            )
+            for number in pages:
+                page = pdf.pages[number]
+                assert group.text in band(page, c, group.colspan), (group.text, number)
+                assert fmt.APPLICANT_HEADER in "".join(
+                    (page.extract_text() or "").split()
+                )
+            found.append((group.text, pages))
+    assert all(pages for pages in row_pages.values())  # every row was found
+    return found
+
+
+@needs_cjk_font
+@pytest.mark.parametrize("paragraphs", [0, 2, 6, 12])
+def test_group_labels_repeat_on_continuation_pages(paragraphs: int) -> None:
+    """The narrative before the tables moves section 三 down, so that the page
+    break falls in a different group: （三）, between groups, （五）, （三） again."""
+    report = sample_report(org="示范县人民政府", year=2024)
+    text = "\n".join(
+        "本机关认真贯彻落实政府信息公开条例，" * 6 for _ in range(paragraphs)
+    )
+    report = replace(report, narrative=Narrative(overview=text))
+    found = _pages_of_groups(report)
+    # The test has teeth: section 三's results run over a page break.
+    assert any(len(pages) > 1 for label, pages in found if label == fmt.TOP_RESULTS)
+
+
+def test_cut_through_group_finds_the_first_unnamed_row() -> None:
+    layout = applications_layout(sample_report(org="某县", year=2024))
+    positions = layout.value_positions()
+
+    def pages_from(row: int) -> dict[str, int]:
+        return {fmt.path_str(p): int(r >= row) for p, (r, _) in positions.items()}
+
+    groups = spanning_labels(layout)
+    inside = next(top + 1 for top, _, cell in groups if cell.rowspan > 2)
+    assert cut_through_group(layout, pages_from(inside)) == inside
+    assert cut_through_group(layout, pages_from(inside), (inside,)) is None
+    # A break before 「四、结转下年度继续办理」 cuts no group.
+    last = len(layout.rows) - 1
+    assert cut_through_group(layout, pages_from(last)) is None

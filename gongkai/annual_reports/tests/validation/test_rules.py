@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,11 +23,11 @@ from gongkai.annual_reports.data import (
 )
 from gongkai.annual_reports.sample import sample_report
 from gongkai.annual_reports.tests.seeds import seed_id, seed_ids, truth
-from gongkai.annual_reports.validation.findings import Severity, has_errors
+from gongkai.annual_reports.validation.findings import Finding, Severity, has_errors
 from gongkai.annual_reports.validation.rules import RULES, check_report
 
 
-def check_dict(data: dict) -> list:
+def check_dict(data: dict[str, Any]) -> list[Finding]:
     loaded = report_from_dict(data)
     return check_report(loaded.report, loaded.findings)
 
@@ -299,6 +300,7 @@ def test_suspect_cell_is_pointed_at_with_its_fix(col: int) -> None:
     report = sample_report(org="某县人民政府", year=2024, seed=11)
     path = ("applications", "unable", 1, col)
     original = report.applications.unable[1][col]
+    assert original is not None
     findings = check_report(report.with_cell(path, original + 3))
     suspects = [f for f in findings if f.code == "cells.suspect"]
     assert [c.path for f in suspects for c in f.cells] == [path]

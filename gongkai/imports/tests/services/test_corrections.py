@@ -1,5 +1,6 @@
-"""Corrections: validated, kept with who made them, applied over every later import,
-and never silently overwritten when the source changes."""
+"""Corrections of imported reports (cell overrides of ``annual_reports``):
+validated, kept with who made them, applied over every later import, and never
+silently overwritten when the source changes."""
 
 from __future__ import annotations
 
@@ -10,19 +11,30 @@ import pytest
 
 from gongkai.accounts.models import Role
 from gongkai.accounts.tests.factories import StaffUserFactory
-from gongkai.annual_reports.models import AnnualReport, AnnualReportEvent
+from gongkai.annual_reports import events
+from gongkai.annual_reports.codes import CORRECTION_REVIEW as REVIEW_CODE
+from gongkai.annual_reports.errors import OverrideRefused as CorrectionRefused
+from gongkai.annual_reports.errors import ReportNotFound
+from gongkai.annual_reports.models import (
+    AnnualReport,
+    AnnualReportEvent,
+    OverrideEnd,
+    ReportCellOverride,
+)
+from gongkai.annual_reports.services import (
+    report_cell_override as report_correct,
+)
+from gongkai.annual_reports.services import (
+    report_cell_override_withdraw,
+)
 from gongkai.annual_reports.tests.factories import annual_report
 from gongkai.core.errors import PermissionDenied
-from gongkai.imports.errors import CorrectionRefused
-from gongkai.imports.models import CorrectionEnd, RecordStatus, ReportCorrection
-from gongkai.imports.services import (
-    REVIEW_CODE,
-    import_paths,
-    report_correct,
-    report_correction_withdraw,
-)
+from gongkai.imports.models import RecordStatus
+from gongkai.imports.selectors import report_get_imported
+from gongkai.imports.services import import_paths
+from gongkai.imports.tests.fakes import fake_parse
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_parser")]
+pytestmark = pytest.mark.django_db
 
 ORG = "甲县人民政府"
 LICENSING = "active.licensing"
@@ -31,7 +43,10 @@ NEW0 = ("applications", "new", 0)
 
 def run(*paths: Path):
     return import_paths(
-        paths=list(paths), actor=None, clock=lambda: datetime(2025, 3, 1, tzinfo=UTC)
+        paths=list(paths),
+        actor=None,
+        clock=lambda: datetime(2025, 3, 1, tzinfo=UTC),
+        parse=fake_parse,
     )
 
 
@@ -59,14 +74,17 @@ def test_correction_is_kept_with_its_actor(imported, importer) -> None:
     report.refresh_from_db()
     assert report.statistics["active"]["licensing"] == parsed + 1
     assert (correction.actor, correction.note) == (importer, "来源第 3 行")
-    assert (correction.previous_value, correction.parsed_value) == (parsed, parsed)
-    event = AnnualReportEvent.objects.get(report=report, action="imports.corrected")
+    assert (correction.previous_value, correction.machine_value) == (parsed, parsed)
+    event = AnnualReportEvent.objects.get(report=report, action=events.CELL_OVERRIDDEN)
     assert event.actor == importer
     assert event.payload == {
         "path": LICENSING,
         "old": parsed,
         "new": parsed + 1,
-        "parsed": parsed,
+        "machine": parsed,
+        "errors": report.error_count,
+        "warnings": report.warning_count,
+        "reviews": 0,
     }
 
 
@@ -117,14 +135,14 @@ def test_correction_survives_a_changed_file_and_asks_for_review(
     assert f"更正时解析为 {parsed}" in review[0]["message"]
     assert importer.display_name in review[0]["message"]
     event = report.events.first()
-    assert (event.action, event.payload["reviews"]) == ("imports.reimported", 1)
+    assert (event.action, event.payload["reviews"]) == (events.REPORT_REIMPORTED, 1)
     # re-confirming the value clears the review
     report_correct(
         report=report, path=LICENSING, value=7, actor=importer, note="已复核"
     )
     report.refresh_from_db()
     assert REVIEW_CODE not in codes(report)
-    assert ReportCorrection.objects.filter(report=report).count() == 2
+    assert ReportCellOverride.objects.filter(report=report).count() == 2
 
 
 def test_reimport_reading_the_corrected_value_is_only_a_hint(
@@ -145,36 +163,38 @@ def test_a_new_correction_supersedes_the_old(imported, importer) -> None:
     second = report_correct(report=report, path=LICENSING, value=2, actor=importer)
     first.refresh_from_db()
     assert not first.active
-    assert (first.end_reason, first.superseded_by) == (CorrectionEnd.SUPERSEDED, second)
+    assert (first.end_reason, first.superseded_by) == (OverrideEnd.SUPERSEDED, second)
     assert second.previous_value == 1
-    assert ReportCorrection.objects.filter(report=report, active=True).get() == second
+    assert ReportCellOverride.objects.filter(report=report, active=True).get() == second
 
 
 def test_withdraw_restores_the_parsed_value(imported, importer) -> None:
     report, _ = imported
     parsed = report.statistics["active"]["licensing"]
     correction = report_correct(report=report, path=LICENSING, value=1, actor=importer)
-    report_correction_withdraw(correction=correction, actor=importer, note="误改")
+    report_cell_override_withdraw(override=correction, actor=importer, note="误改")
     report.refresh_from_db()
     correction.refresh_from_db()
     assert report.statistics["active"]["licensing"] == parsed
     assert (correction.active, correction.end_reason, correction.ended_by) == (
         False,
-        CorrectionEnd.WITHDRAWN,
+        OverrideEnd.WITHDRAWN,
         importer,
     )
+    assert correction.end_note == "误改"
     with pytest.raises(CorrectionRefused):
-        report_correction_withdraw(correction=correction, actor=importer)
+        report_cell_override_withdraw(override=correction, actor=importer)
 
 
 @pytest.mark.parametrize(
     ("path", "value", "message"),
     [
-        ("active.licensing", -1, "非负整数"),
-        ("active.licensing", True, "非负整数"),
-        ("active.licensing", "3", "非负整数"),
-        ("active.fees_wan_yuan", 1.5, "十进制数"),
-        ("active.fees_wan_yuan", "-1", "十进制数"),
+        ("active.licensing", -1, "不能为负数"),
+        ("active.licensing", True, "0 或正整数"),
+        ("active.licensing", "3", "0 或正整数"),
+        ("active.licensing", 10**12, "数值过大"),
+        ("active.fees_wan_yuan", 1.5, "应写成字符串"),
+        ("active.fees_wan_yuan", "-1", "不能为负数"),
         ("applications.new", 1, "不是统计表中的单元格"),
         ("title", "x", "不是统计表中的单元格"),
     ],
@@ -185,7 +205,7 @@ def test_invalid_corrections_are_refused(
     report, _ = imported
     with pytest.raises(CorrectionRefused, match=message):
         report_correct(report=report, path=path, value=value, actor=importer)
-    assert not ReportCorrection.objects.exists()
+    assert not ReportCellOverride.objects.exists()
 
 
 def test_fee_and_blank_corrections(imported, importer) -> None:
@@ -231,11 +251,39 @@ def test_permissions(imported, auditor, write_report) -> None:
     report, _ = imported
     with pytest.raises(PermissionDenied):
         report_correct(report=report, path=LICENSING, value=1, actor=auditor)
-    handler = StaffUserFactory(role=Role.HANDLER, organisation=report.organisation)
+    handler = StaffUserFactory.create(
+        role=Role.HANDLER, organisation=report.organisation
+    )
     report_correct(report=report, path=LICENSING, value=1, actor=handler)
 
 
 def test_only_imported_reports_are_corrected_here(importer) -> None:
+    """The imports pages open imported reports only (a typed report's cells are
+    overridden from the staff side, by its organ's editors)."""
     report = annual_report(year=2022)
-    with pytest.raises(CorrectionRefused, match="导入的年度报告"):
-        report_correct(report=report, path=LICENSING, value=1, actor=importer)
+    with pytest.raises(ReportNotFound, match="导入的年度报告"):
+        report_get_imported(pk=report.pk)
+
+
+def test_each_cell_knows_it_was_imported_and_from_where(imported, importer) -> None:
+    from gongkai.annual_reports.origins import Kind
+    from gongkai.annual_reports.selectors import report_cell_origin
+
+    report, _ = imported
+    record = report.import_records.get()
+    new = report_cell_origin(report=report, path="applications.new.0")
+    assert new is not None
+    assert (new.kind, new.record_id) == (Kind.IMPORTED, record.pk)
+    span = record.provenance["applications.new.0"]
+    assert new.span == (span["line"], span["start"], span["end"])
+    other = report_cell_origin(report=report, path=LICENSING)
+    assert other is not None
+    assert (other.kind, other.span) == (Kind.IMPORTED, None)  # no span given
+    correction = report_correct(
+        report=report, path="applications.new.0", value=1, actor=importer
+    )
+    report.refresh_from_db()
+    overridden = report_cell_origin(report=report, path="applications.new.0")
+    assert overridden is not None
+    assert (overridden.kind, overridden.override_id) == (Kind.OVERRIDDEN, correction.pk)
+    assert overridden.under == new

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.annual_reports import events
 from gongkai.annual_reports.models import (
     AnnualReport,
     AnnualReportEvent,
@@ -16,6 +17,7 @@ from gongkai.annual_reports.models import (
     Status,
 )
 from gongkai.annual_reports.tests.factories import annual_report
+from gongkai.imports.events import ORGANISATION_CREATED
 from gongkai.imports.models import (
     ImportBatch,
     ImportEvent,
@@ -24,10 +26,11 @@ from gongkai.imports.models import (
     SourceFile,
 )
 from gongkai.imports.services import import_expand, import_paths
+from gongkai.imports.tests.fakes import fake_parse
 from gongkai.orgs.models import Organisation
 from gongkai.orgs.tests.factories import OrganisationFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_parser")]
+pytestmark = pytest.mark.django_db
 
 
 class Clock:
@@ -40,7 +43,7 @@ class Clock:
 
 
 def run(*paths: Path, actor=None):
-    return import_paths(paths=list(paths), actor=actor, clock=Clock())
+    return import_paths(paths=list(paths), actor=actor, clock=Clock(), parse=fake_parse)
 
 
 def test_expand_folders_recursively_sorted_skipping_hidden(tmp_path: Path) -> None:
@@ -83,16 +86,17 @@ def test_import_stores_source_report_and_findings(write_report, importer) -> Non
     assert (source.kind, source.encoding) == ("json", "utf-8")
     record = ImportRecord.objects.get()
     assert record.report == report
+    assert record.provenance is not None
     assert record.provenance["applications.new.0"]["line"] > 1
+    assert record.statistics is not None
     assert record.statistics["applications"] == report.statistics["applications"]
     assert not report.organisation.confirmed
-    assert (
-        ImportEvent.objects.filter(action="imports.organisation_created").count() == 1
-    )
+    assert ImportEvent.objects.filter(action=ORGANISATION_CREATED).count() == 1
     event = AnnualReportEvent.objects.get(report=report)
-    assert (event.action, event.actor) == ("imports.imported", importer)
+    assert (event.action, event.actor) == (events.REPORT_IMPORTED, importer)
     batch = ImportBatch.objects.get()
     assert (batch.imported_count, batch.failed_count, batch.actor) == (1, 0, importer)
+    assert batch.finished_at is not None
     assert batch.finished_at > batch.started_at
 
 
@@ -170,8 +174,8 @@ def test_a_failed_file_is_tried_again(write_report, tmp_path: Path) -> None:
 
 
 def test_organs_matched_by_name_spelling(write_report) -> None:
-    known = OrganisationFactory(name="中阳县人民政府")
-    short = OrganisationFactory(name="海通乡人民政府", short_name="海通乡")
+    known = OrganisationFactory.create(name="中阳县人民政府")
+    short = OrganisationFactory.create(name="海通乡人民政府", short_name="海通乡")
     run(
         write_report("a.txt", org="中阳县 人民政府", year=2022),
         write_report("b.txt", org="海通乡", year=2022),
@@ -193,7 +197,7 @@ def test_missing_org_or_year_fails(write_report) -> None:
 
 
 def test_a_report_made_in_gongkai_is_never_overwritten(write_report) -> None:
-    org = OrganisationFactory(name="示范县人民政府")
+    org = OrganisationFactory.create(name="示范县人民政府")
     manual = annual_report(organisation=org, year=2022)
     summary = run(write_report("a.txt", org="示范县人民政府", year=2022, seed=5))
     assert "手工填报" in summary.failed[0].error
@@ -214,8 +218,8 @@ def test_changed_source_updates_the_report(write_report, tmp_path: Path) -> None
     assert report.statistics["active"]["licensing"] == 4321
     assert SourceFile.objects.count() == 2
     assert list(report.events.values_list("action", flat=True)) == [
-        "imports.reimported",
-        "imports.imported",
+        events.REPORT_REIMPORTED,
+        events.REPORT_IMPORTED,
     ]
 
 

@@ -1,0 +1,215 @@
+"""Every error answer under /api/ has the documented shape, and ERROR_CODES is
+exactly the list of codes the API answers: each is provoked here, and
+docs/reference/api.md lists the same codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client, override_settings
+
+from gongkai.annual_reports.models import AnnualReport
+from gongkai.api.errors import ERROR_CODES
+from gongkai.api.reports import MAX_JSON_DEPTH
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "reference" / "api.md"
+
+
+def _check(client: Client, body: str | bytes) -> Any:
+    return client.post("/api/v1/check", body, content_type="application/json")
+
+
+def _server_error(client: Client, monkeypatch: pytest.MonkeyPatch) -> Any:
+    def broken(**kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("gongkai.api.reports.report_list_published", broken)
+    return Client(raise_request_exception=False).get("/api/v1/reports")
+
+
+#: code → a request that gets it.
+PROVOKE: dict[str, Callable[[Client, pytest.MonkeyPatch], Any]] = {
+    "report_not_found": lambda c, _: c.get("/api/v1/reports/1/2024"),
+    "not_found": lambda c, _: c.get("/api/v1/no-such-thing"),
+    "method_not_allowed": lambda c, _: c.delete("/api/v1/reports"),
+    "invalid_request": lambda c, _: c.get("/api/v1/reports", {"year": "去年"}),
+    "invalid_json": lambda c, _: _check(c, "{not json"),
+    "invalid_report": lambda c, _: _check(c, "[1, 2, 3]"),
+    "request_too_large": lambda c, _: _check(c, b"[" + b" " * 3_000_000 + b"]"),
+    "bad_request": lambda c, _: c.get("/api/v1/reports", HTTP_HOST="evil.example"),
+    "server_error": _server_error,
+}
+
+
+def test_every_code_is_provoked_by_a_test() -> None:
+    assert set(PROVOKE) == set(ERROR_CODES)
+
+
+@pytest.mark.parametrize("code", sorted(PROVOKE))
+def test_each_code_is_answered_in_the_documented_shape(
+    client: Client, db: None, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    response = PROVOKE[code](client, monkeypatch)
+    assert response.status_code == ERROR_CODES[code][0]
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"code", "message", "detail"}
+    assert body["code"] == code
+    assert body["message"]
+
+
+def test_the_reference_lists_exactly_the_codes() -> None:
+    text = DOCS.read_text("utf-8")
+    errors = text[text.index("## Errors") :]
+    documented = re.findall(r"^\| `([a-z_]+)` \| (\d{3}) \|", errors, re.MULTILINE)
+    assert documented, "no error table found: the pattern is stale"
+    assert {c: int(s) for c, s in documented} == {
+        c: status for c, (status, _) in ERROR_CODES.items()
+    }
+
+
+def test_the_openapi_description_lists_the_codes(client: Client) -> None:
+    description = client.get("/api/v1/openapi.json").json()["info"]["description"]
+    assert [c for c in ERROR_CODES if f"`{c}`" not in description] == []
+
+
+def test_405_keeps_the_allowed_methods(client: Client) -> None:
+    response = client.put("/api/v1/check", "{}", content_type="application/json")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response.json()["code"] == "method_not_allowed"
+
+
+def test_outside_the_api_a_404_is_still_a_page(client: Client, db: None) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
+def test_oversize_follows_the_setting(client: Client, db: None) -> None:
+    response = _check(client, "[" + " " * 200 + "]")
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
+
+
+@pytest.mark.parametrize("depth", [1000, 100_000, MAX_JSON_DEPTH + 1])
+@pytest.mark.parametrize(("opening", "closing"), [("[", "]"), ("{", "}")])
+def test_deeply_nested_json_is_a_400(
+    client: Client, db: None, depth: int, opening: str, closing: str
+) -> None:
+    prefix = '{"a": ' if opening == "{" else "["
+    body = prefix * depth + "1" + closing * depth
+    response = _check(client, body)
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_json"
+    assert "嵌套过深" in response.json()["message"]
+
+
+def test_a_report_nested_as_deep_as_allowed_is_checked(
+    client: Client, db: None
+) -> None:
+    nested: Any = 1
+    for _ in range(MAX_JSON_DEPTH - 2):  # the report and appeals: two more
+        nested = [nested]
+    body = {"year": 2024, "org": "某县", "active": None, "applications": None}
+    body["appeals"] = {"reconsideration": nested}
+    response = client.post("/api/v1/check", body, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["ok"] is False
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('{"year": NaN}', "NaN"),
+        ('{"year": Infinity}', "Infinity"),
+        ('{"year": ' + "9" * 5000 + "}", "位数过多"),
+    ],
+)
+def test_numbers_json_does_not_have_are_invalid_json(
+    client: Client, db: None, body: str, words: str
+) -> None:
+    response = _check(client, body)
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_json"
+    assert words in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/reports/-9999999999999999999/14289364160",
+        "/api/v1/reports/99999999999999999999/2024",
+        "/api/v1/reports/9223372036854775808/2024",
+        "/api/v1/reports/0/2024",
+        "/api/v1/reports/1/0",
+        "/api/v1/reports/1/99999",
+        "/api/v1/reports/abc/2024",
+    ],
+)
+def test_a_path_number_out_of_range_is_a_404(
+    client: Client, db: None, path: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("year", ["99999999999999999999", "-1", "0", "999", "10000"])
+def test_a_query_number_out_of_range_is_a_400(
+    client: Client, db: None, year: str
+) -> None:
+    response = client.get("/api/v1/reports", {"year": year})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_request"
+    assert "查询参数 year" in body["message"]
+    assert body["detail"][0]["loc"] == ["query", "year"]
+
+
+def _answer(client: Client, url: str) -> tuple[int, bytes, list[tuple[str, str]]]:
+    response = client.get(url)
+    headers = sorted(
+        (k, v) for k, v in response.items() if k not in {"Date", "Content-Length"}
+    )
+    # A page names its own path (the language form's "next"), and the CSRF token
+    # in it is masked afresh for every response.
+    content = response.content.replace(url.encode(), b"URL")
+    content = re.sub(rb"[A-Za-z0-9]{64}", b"TOKEN", content)
+    return response.status_code, content, headers
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/reports/{org}/{year}",
+        "/reports/{org}/{year}/",
+        "/reports/{org}/{year}/report.pdf",
+        "/reports/{org}/{year}/report.xlsx",
+    ],
+)
+def test_the_public_cannot_tell_a_draft_from_nothing(
+    client: Client, draft: AnnualReport, url: str
+) -> None:
+    """A draft is as absent as a report never written: same status, same body,
+    same headers."""
+    org = draft.organisation_id
+    of_draft = _answer(client, url.format(org=org, year=draft.year))
+    of_nothing = _answer(client, url.format(org=org, year=draft.year + 1))
+    of_no_organ = _answer(client, url.format(org=org + 1000, year=draft.year))
+    assert of_draft[0] == 404
+    assert of_draft == of_nothing == of_no_organ
+
+
+@pytest.mark.parametrize("org", ["a\x00b", "长" * 201])
+def test_a_query_text_the_database_cannot_take_is_a_400(
+    client: Client, db: None, org: str
+) -> None:
+    response = client.get("/api/v1/reports", {"org": org})
+    assert response.status_code == 400
+    assert "查询参数 org" in response.json()["message"]
