@@ -23,7 +23,8 @@ class Stage(enum.StrEnum):
     CHECK = "check"  # validation.rules: the relations of the format
     LOADER = "loader"  # data.report_from_dict: the interchange form as given
     PARSER = "parser"  # importing: a published file read
-    IMPORT = "import"  # the imports app: an import stored, people's corrections
+    IMPORT = "import"  # the imports app: an import stored
+    OVERRIDE = "override"  # a person's correction of a cell (report pipeline)
     COMPARE = "compare"  # a report compared with other reports
     AGGREGATE = "aggregate"  # reports summed into one
     EDITOR = "editor"  # the staff editor: what a person typed
@@ -174,18 +175,18 @@ for _code, _severity, _description in (
 ):
     register(_code, _severity, _P, _description)
 
-# -- the imports app: an import stored, people's corrections ------------------
+# -- people's corrections of a cell (overrides), whatever the cell's origin ---
 CORRECTION_REVIEW: Final = register(
-    "imports.correction_review",
+    "override.review",
     W,
-    Stage.IMPORT,
-    "人工更正之后，重新导入的来源文件在该单元格读出了不同的值；更正仍然有效，请复核",
+    Stage.OVERRIDE,
+    "人工更正之后，该单元格的机器值（导入解析、计算或汇总得出的值）变了；更正仍然有效，请复核",
 )
 CORRECTION_UNAPPLIED: Final = register(
-    "imports.correction_unapplied",
+    "override.unapplied",
     W,
-    Stage.IMPORT,
-    "人工更正所在的统计表在最近导入的文件中缺失，更正未能应用",
+    Stage.OVERRIDE,
+    "人工更正所在的统计表在最新的机器值中缺失（如重新导入的文件没有这张表），更正未能应用",
 )
 
 # -- comparison of reports ----------------------------------------------------

@@ -45,7 +45,7 @@ CELL_PATHS: Final[tuple[Path, ...]] = tuple(
     p for p, _ in iter_cells(blank_report(org=None, year=None))
 )
 CELL_PATH_STRS: Final[tuple[str, ...]] = tuple(fmt.path_str(p) for p in CELL_PATHS)
-_CELL_PATH_SET: Final = frozenset(CELL_PATH_STRS)
+CELL_PATH_SET: Final = frozenset(CELL_PATH_STRS)
 
 
 class Kind(enum.StrEnum):
@@ -57,7 +57,7 @@ class Kind(enum.StrEnum):
 
 
 def is_cell(path: str) -> bool:
-    return path in _CELL_PATH_SET
+    return path in CELL_PATH_SET
 
 
 # ---------------------------------------------------------------------------

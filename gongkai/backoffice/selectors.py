@@ -13,7 +13,10 @@ from gongkai.accounts.models import User
 from gongkai.annual_reports import permissions
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.models import AnnualReport
-from gongkai.annual_reports.selectors import report_list_for_staff
+from gongkai.annual_reports.selectors import (
+    report_findings_stale,
+    report_list_for_staff,
+)
 from gongkai.core.errors import PermissionDenied
 from gongkai.orgs.models import Organisation
 
@@ -39,13 +42,20 @@ class Access:
 class DashboardRow:
     report: AnnualReport
     access: Access
+    #: The stored counts come from older check rules (``gongkai recheck``).
+    stale: bool = False
 
 
 def dashboard_rows(*, user: User) -> list[DashboardRow]:
     """Every report of the organs the user works for, newest year first."""
     reports = report_list_for_staff(user=user).order_by("-year", "organisation__name")
     return [
-        DashboardRow(report, Access.of(user, report.organisation)) for report in reports
+        DashboardRow(
+            report,
+            Access.of(user, report.organisation),
+            stale=report_findings_stale(report=report),
+        )
+        for report in reports
     ]
 
 

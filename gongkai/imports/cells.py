@@ -13,22 +13,17 @@ from typing import Any
 
 from gongkai.annual_reports import format as fmt
 from gongkai.annual_reports import values
-from gongkai.annual_reports.data import blank_report, get_value, iter_cells, set_cell
+from gongkai.annual_reports.data import get_value, set_cell
 from gongkai.annual_reports.format import Path
+from gongkai.annual_reports.origins import CELL_PATH_SET, CELL_PATHS
 from gongkai.annual_reports.values import FEE_PATH, CellValueError, JsonValue
 
-__all__ = ["FEE_PATH", "CellValueError", "JsonValue", "get_value"]
-
-#: Every cell path of the 2021 format, in the format's order.
-CELL_PATHS: tuple[Path, ...] = tuple(
-    p for p, _ in iter_cells(blank_report(org=None, year=None))
-)
-CELL_PATH_STRS: frozenset[str] = frozenset(fmt.path_str(p) for p in CELL_PATHS)
+__all__ = ["CELL_PATHS", "FEE_PATH", "CellValueError", "JsonValue", "get_value"]
 
 
 def cell_path(text: str) -> Path:
     """The path of a cell, from its string form; CellValueError for anything else."""
-    if text not in CELL_PATH_STRS:
+    if text not in CELL_PATH_SET:
         raise CellValueError("not_cell", f"「{text}」不是统计表中的单元格")
     return fmt.parse_path(text)
 

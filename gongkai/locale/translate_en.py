@@ -34,6 +34,17 @@ EN: dict[str, str | tuple[str, str]] = {
     "分管领导": "Leader in charge",
     "监督评估人员": "Supervision and evaluation officer",
     "演示数据": "Demo data",
+    "按旧规则检查": "Checked under old rules",
+    "导入的报告": "Imported report",
+    "这是从其他网站导入、供审核比对的年度报告，尚未在本站公开展示，只有工作人员能看到。": (
+        "This annual report was imported from another site for review and comparison."
+        " It is not shown publicly here; only staff can see it."
+    ),
+    "在导入审核中打开": "Open in import review",
+    "检查规则已更新；打开报告可看到按新规则的检查结果，gongkai recheck 会保存它们": (
+        "The check rules have changed: open the report to see its findings under the"
+        " new rules; gongkai recheck stores them"
+    ),
     "用户": "User",
     "机关": "Organ",
     "角色": "Role",

@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from gongkai.accounts.models import User
 from gongkai.annual_reports.data import ReportData
-from gongkai.annual_reports.models import AnnualReport
+from gongkai.annual_reports.models import AnnualReport, Source
 from gongkai.annual_reports.presenters import stored_findings
 from gongkai.annual_reports.selectors import (
     report_data,
@@ -44,6 +44,11 @@ class ReportPage:
     def is_draft(self) -> bool:
         """Not public: a draft, or an imported report not shown to the public."""
         return not report_is_public(report=self.report)
+
+    @property
+    def is_unshown_import(self) -> bool:
+        """An imported report (another organ's publication) not shown here."""
+        return self.is_draft and self.report.source == Source.IMPORTED
 
 
 def published_report_index(

@@ -128,3 +128,21 @@ def test_an_imported_report_is_not_withdrawn_but_hidden(imported, office_admin) 
     )
     with pytest.raises(InvalidState, match="取消在公开页面展示"):
         report_unpublish(report=imported, actor=leader, reason="误导入")
+
+
+def test_staff_see_an_unshown_import_as_an_import_not_a_draft(
+    client: Client, imported, office_admin
+) -> None:
+    client.force_login(
+        StaffUserFactory.create(
+            role=Role.OFFICE_ADMIN, organisation=imported.organisation
+        )
+    )
+    url = reverse("portal:report", args=[imported.organisation_id, imported.year])
+    html = client.get(url).content.decode()
+    assert "导入的报告" in html
+    assert "尚未在本站公开展示" in html
+    assert reverse("imports:report", args=[imported.pk]) in html
+    assert "本报告尚未发布" not in html
+    report_show_publicly(report=imported, actor=office_admin, shown=True)
+    assert "导入的报告" not in client.get(url).content.decode()
