@@ -21,7 +21,19 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "gongkai"
 
-DOMAIN = ("core", "accounts", "orgs", "annual_reports", "deadlines", "documents")
+DOMAIN = (
+    "core",
+    "accounts",
+    "orgs",
+    "annual_reports",
+    "deadlines",
+    "documents",
+    "applications",
+    "letters",
+)
+#: (app, app it must never import): a workflow reports plain codes and the report
+#: side imports the workflow's selectors, never the other way round.
+FORBIDDEN = {("applications", "annual_reports"), ("letters", "annual_reports")}
 #: Apps (and top-level modules) that serve people or machines from the domain.
 INTERFACE = ("portal", "backoffice", "api", "imports", "demo", "cli", "config")
 #: The modules of each interface app that are its pages (the rest of ``imports``,
@@ -92,6 +104,8 @@ def violations(module: str, source: str) -> list[str]:
         where = f"{module}:{line} imports {name}"
         if app == "core":
             out.append(f"{where} (core imports nothing of the project)")
+        elif (app, target) in FORBIDDEN:
+            out.append(f"{where} ({app} never imports {target})")
         elif app in DOMAIN and target in INTERFACE and not is_command(module, name):
             out.append(f"{where} (a domain app imports an interface app)")
         elif app in PAGES and target in PAGES and is_page(name):
@@ -133,6 +147,8 @@ def test_every_package_is_classified() -> None:
         ("gongkai.annual_reports.commands.x", "from gongkai.portal import x", True),
         ("gongkai.annual_reports.services", "from gongkai.cli import x", True),
         ("gongkai.core.commands.serve", "from gongkai.cli import x", True),
+        ("gongkai.applications.x", "from gongkai.annual_reports import x", True),
+        ("gongkai.annual_reports.x", "from gongkai.applications import x", False),
     ],
 )
 def test_the_checker(module: str, source: str, broken: bool) -> None:

@@ -11,6 +11,8 @@ REPORT_UPDATED: Final = "annual_reports.updated"
 REPORT_PUBLISHED: Final = "annual_reports.published"
 REPORT_UNPUBLISHED: Final = "annual_reports.unpublished"
 REPORT_RECHECKED: Final = "annual_reports.rechecked"
+#: Sections 三 (and, once appeals exist, 四) computed from the applications.
+REPORT_COMPUTED: Final = "annual_reports.computed"
 
 # -- cell overrides (any report) ---------------------------------------------
 CELL_OVERRIDDEN: Final = "annual_reports.cell_overridden"
@@ -38,6 +40,7 @@ ACTIONS: Final = frozenset(
         REPORT_PUBLISHED,
         REPORT_UNPUBLISHED,
         REPORT_RECHECKED,
+        REPORT_COMPUTED,
         CELL_OVERRIDDEN,
         CELL_OVERRIDE_WITHDRAWN,
         REPORT_IMPORTED,

@@ -35,7 +35,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "监督评估人员": "Supervision and evaluation officer",
     "演示数据": "Demo data",
     "按旧规则检查": "Checked under old rules",
-    "导入的报告": "Imported report",
     "这是从其他网站导入、供审核比对的年度报告，尚未在本站公开展示，只有工作人员能看到。": (
         "This annual report was imported from another site for review and comparison."
         " It is not shown publicly here; only staff can see it."

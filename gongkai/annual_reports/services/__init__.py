@@ -2,6 +2,7 @@
 report's statistics; the others are the state changes that use it (or, for
 publication, only change the state)."""
 
+from gongkai.annual_reports.services.computed import report_compute
 from gongkai.annual_reports.services.overrides import (
     report_cell_override,
     report_cell_override_withdraw,
@@ -23,6 +24,7 @@ __all__ = [
     "may_show_publicly",
     "report_cell_override",
     "report_cell_override_withdraw",
+    "report_compute",
     "report_publish",
     "report_rebuild",
     "report_recheck",

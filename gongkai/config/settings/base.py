@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "gongkai.orgs",
     "gongkai.annual_reports",
     "gongkai.deadlines",
+    "gongkai.applications",
     "gongkai.imports",
     "gongkai.portal",
     "gongkai.backoffice",
