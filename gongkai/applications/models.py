@@ -14,16 +14,23 @@ from gongkai.core.models import BaseModel
 
 
 class IdentityDocument(models.TextChoices):
+    """The identity proofs of 第二十九条 (the same codes as ``rules.identity.IdentityType``)."""
+
     RESIDENT_ID = "resident_id", _("居民身份证")
-    PASSPORT = "passport", _("护照")
-    OTHER_ID = "other_id", _("其他身份证件")
     CREDIT_CODE = "credit_code", _("统一社会信用代码")
+    PASSPORT = "passport", _("护照")
+    HK_MACAO_PERMIT = "hk_macao_permit", _("港澳居民来往内地通行证")
+    TAIWAN_PERMIT = "taiwan_permit", _("台湾居民来往大陆通行证")
+    FOREIGNER_PERMANENT_RESIDENCE = (
+        "foreigner_permanent_residence",
+        _("外国人永久居留身份证"),
+    )
 
 
 class FormWanted(models.TextChoices):
     PAPER = "paper", _("纸质")
     ELECTRONIC = "electronic", _("电子")
-    VIEWING = "viewing", _("查阅")
+    INSPECTION = "inspection", _("查阅")
 
 
 class Delivery(models.TextChoices):
@@ -70,7 +77,7 @@ class Application(BaseModel):
     )
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
     id_type = models.CharField(
-        _("证件类型"), max_length=20, choices=IdentityDocument.choices
+        _("证件类型"), max_length=40, choices=IdentityDocument.choices
     )
     id_number = models.CharField(_("证件号码或统一社会信用代码"), max_length=64)
     phone = models.CharField(_("联系电话"), max_length=40, blank=True)
@@ -352,3 +359,102 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return self.text
+
+
+class AttachmentKind(models.TextChoices):
+    IDENTITY_PROOF = "identity_proof", _("身份证明")
+    APPLICATION_LETTER = "application_letter", _("申请书原件")
+    CORRECTION = "correction", _("补正材料")
+    OTHER = "other", _("其他材料")
+
+
+class ApplicationAttachment(BaseModel):
+    """A file the applicant (or the clerk for them) gave with the application.  The
+    content type is the one sniffed from the bytes, not the one the name claims."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        _("材料类别"), max_length=30, choices=AttachmentKind.choices
+    )
+    file = models.FileField(_("文件"), upload_to="applications/attachments/%Y/")
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    content_type = models.CharField(_("文件类型"), max_length=100)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["application", "pk"]
+        verbose_name = _("申请材料")
+        verbose_name_plural = _("申请材料")
+
+
+class FeeNotice(BaseModel):
+    """The fee notice of 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号): one
+    method per application (按件 or 按量), the amount computed by ``rules.fees``."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="fee_notice"
+    )
+    method = models.CharField(
+        _("计收方式"),
+        max_length=20,
+        choices=[("per_item", _("按件计收")), ("per_page", _("按量计收"))],
+    )
+    quantity = models.PositiveIntegerField(_("件数或页数"))
+    items_before_in_month = models.PositiveIntegerField(
+        _("本月此前已申请件数"), default=0
+    )
+    amount = models.DecimalField(_("应缴金额（元）"), max_digits=12, decimal_places=2)
+    lines = models.JSONField(_("计费明细"), default=list)
+    sent_on = models.DateField(_("发出收费通知日期"))
+    received_on = models.DateField(_("申请人收到通知日期"))
+    pay_by = models.DateField(_("缴费期限"))
+    paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
+    paid_amount = models.DecimalField(
+        _("实缴金额（元）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    receipt = models.FileField(
+        _("缴费凭证"), upload_to="applications/fees/%Y/", blank=True
+    )
+    lapsed_on = models.DateField(_("逾期未缴费日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("收费通知")
+        verbose_name_plural = _("收费通知")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="fee_notice_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_on__isnull=True) | Q(lapsed_on__isnull=True),
+                name="fee_notice_paid_or_lapsed",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_on__isnull=True) | Q(paid_amount__isnull=False),
+                name="fee_notice_paid_amount",
+            ),
+        ]
+
+
+class PersonalDataView(models.Model):
+    """Who saw an applicant's identity number or contact details unmasked, and when."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="personal_data_views"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    where = models.CharField(_("查看位置"), max_length=100)
+    fields = models.JSONField(_("查看的字段"), default=list)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("个人信息查看记录")
+        verbose_name_plural = _("个人信息查看记录")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.where} {self.at:%Y-%m-%d %H:%M}"
