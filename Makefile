@@ -36,6 +36,9 @@ demo: migrate
 
 run: sysdeps $(STAMP) demo
 	@echo "gongkai: http://$(HOST):$(PORT)/  (后台 http://$(HOST):$(PORT)/staff/ ，管理 http://$(HOST):$(PORT)/admin/)"
+	@# The background worker (reminders, recomputations) lives as long as the site.
+	$(BIN)/gongkai worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/gongkai serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)

@@ -19,10 +19,14 @@ COMMANDS: dict[str, str] = {
     "parse": "gongkai.annual_reports.commands.parse",
     "aggregate": "gongkai.annual_reports.commands.aggregate",
     "recheck": "gongkai.annual_reports.commands.recheck",
+    "compute": "gongkai.annual_reports.commands.compute",
     "import": "gongkai.imports.commands.import_",
     "deadline": "gongkai.deadlines.commands.deadline",
     "demo": "gongkai.demo.commands.demo",
+    "letter": "gongkai.letters.commands.letter",
+    "token": "gongkai.accounts.commands.token",
     "serve": "gongkai.core.commands.serve",
+    "worker": "gongkai.reminders.commands.worker",
     "manage": "gongkai.core.commands.manage",
 }
 

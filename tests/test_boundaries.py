@@ -29,11 +29,17 @@ DOMAIN = (
     "deadlines",
     "documents",
     "applications",
+    "reminders",
+    "appeals",
     "letters",
 )
 #: (app, app it must never import): a workflow reports plain codes and the report
 #: side imports the workflow's selectors, never the other way round.
-FORBIDDEN = {("applications", "annual_reports"), ("letters", "annual_reports")}
+FORBIDDEN = {
+    ("applications", "annual_reports"),
+    ("appeals", "annual_reports"),
+    ("letters", "annual_reports"),
+}
 #: Apps (and top-level modules) that serve people or machines from the domain.
 INTERFACE = ("portal", "backoffice", "api", "imports", "demo", "cli", "config")
 #: The modules of each interface app that are its pages (the rest of ``imports``,

@@ -55,3 +55,34 @@ class Membership(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"
+
+
+class ApiToken(BaseModel):
+    """A token with which a staff system calls the API as ``user``
+    (``Authorization: Bearer <token>``).  Only the SHA-256 of the token is kept:
+    the token itself is shown once, when it is made (``gongkai token create``)."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("用户"),
+    )
+    name = models.CharField(_("名称"), max_length=100)
+    #: The first characters of the token, to tell tokens apart (not secret).
+    prefix = models.CharField(_("前缀"), max_length=12)
+    key_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True)
+    last_used_at = models.DateTimeField(_("最近使用时间"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API 令牌")
+        verbose_name_plural = _("API 令牌")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None

@@ -6,3 +6,8 @@ class AnnualReportsConfig(AppConfig):
     name = "gongkai.annual_reports"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("年度报告")
+
+    def ready(self) -> None:
+        from gongkai.annual_reports.statistics.appeals import register_appeal_collector
+
+        register_appeal_collector()

@@ -95,6 +95,21 @@ def overridden(*, override: int, machine: JsonValue, under: Origin | None) -> Or
     }
 
 
+def from_records(origin: Origin | None) -> bool:
+    """The cell's machine value is computed from records or summed from other
+    reports (under an override too): it changes through those, not by typing."""
+    origin = machine_origin(origin)
+    return origin is not None and origin.get("kind") in (
+        Kind.COMPUTED.value,
+        Kind.AGGREGATED.value,
+    )
+
+
+def cells_from_records(stored: Mapping[str, Any]) -> frozenset[str]:
+    """The cells of a stored origins map that :func:`from_records`."""
+    return frozenset(p for p, o in unpack(stored).items() if from_records(o))
+
+
 def machine_origin(origin: Origin | None) -> Origin | None:
     """The origin of the machine value: under an override, the one it covers."""
     if origin is not None and origin.get("kind") == Kind.OVERRIDDEN:
@@ -110,17 +125,20 @@ def _key(origin: Origin) -> str:
     return json.dumps(origin, sort_keys=True, ensure_ascii=False)
 
 
-def pack(origins: Mapping[str, Origin]) -> dict[str, Origin]:
-    """The stored form: the most common origin under ``"*"``, the rest by path."""
+def pack(origins: Mapping[str, Origin]) -> dict[str, Origin | None]:
+    """The stored form: the most common origin under ``"*"``, the rest by path (a
+    cell with no origin, e.g. a typed cell nobody has typed yet, as ``null``)."""
     if not origins:
         return {}
     counts = Counter(_key(o) for o in origins.values())
     common_key, _ = counts.most_common(1)[0]
     common = json.loads(common_key)
-    packed: dict[str, Origin] = {DEFAULT_KEY: common}
+    packed: dict[str, Origin | None] = {DEFAULT_KEY: common}
     for path in CELL_PATH_STRS:
         origin = origins.get(path)
-        if origin is not None and _key(origin) != common_key:
+        if origin is None:  # no origin: stored as such, not as the default's
+            packed[path] = None
+        elif _key(origin) != common_key:
             packed[path] = origin
     return packed
 

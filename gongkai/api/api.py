@@ -7,6 +7,9 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from gongkai.api.applications import router as applications_router
+from gongkai.api.case_records import router as case_records_router
+from gongkai.api.deadlines import router as deadlines_router
 from gongkai.api.docs import LocalSwagger
 from gongkai.api.errors import error_codes_markdown, install_error_handlers
 from gongkai.api.reports import router as reports_router
@@ -32,3 +35,6 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", reports_router)
+api.add_router("/", applications_router)
+api.add_router("/", deadlines_router)
+api.add_router("/", case_records_router)

@@ -15,7 +15,7 @@ from typing import Any, Final, TypeVar, cast
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from gongkai.core.errors import DomainError
 
@@ -36,7 +36,8 @@ ERROR_CODES: Final[dict[str, tuple[int, str]]] = {
     ),
     "invalid_request": (
         400,
-        "查询参数有误，detail 列出每个错误 (a query parameter is invalid)",
+        "查询参数或请求体有误，detail 列出每个错误 "
+        "(a query parameter or a field of the body is invalid)",
     ),
     "invalid_json": (
         400,
@@ -57,11 +58,98 @@ ERROR_CODES: Final[dict[str, tuple[int, str]]] = {
         "(a malformed request, e.g. a Host the site does not answer to)",
     ),
     "server_error": (500, "服务器内部错误 (an internal error)"),
+    "unauthorized": (
+        401,
+        "需要登录或 API 令牌（Authorization: Bearer <令牌>），或令牌无效、已吊销 "
+        "(sign-in or a valid, unrevoked API token is required)",
+    ),
+    "permission_denied": (
+        403,
+        "您可以查看该申请，但无权办理此事项；或缺少 CSRF 令牌 "
+        "(you may see the case but not do this; or the CSRF token is missing)",
+    ),
+    "application_not_found": (
+        404,
+        "没有这件申请，或您无权查看；受理编号或查询码不正确 "
+        "(no such case, not visible to you, or a wrong tracking number or query code)",
+    ),
+    "organisation_not_found": (
+        404,
+        "没有请求中所指的机关（编号不存在） (no organ with the id given)",
+    ),
+    "application_invalid": (
+        400,
+        "申请的办理事项不能按所填内容办理，message 说明原因及改正方法 "
+        "(the action cannot be done as given; see message)",
+    ),
+    "application_content_invalid": (
+        400,
+        "申请内容不符合第二十九条、第三十一条，detail 逐项列出 field、code、message "
+        "(the application is incomplete or invalid; detail lists each problem by field)",
+    ),
+    "invalid_transition": (
+        409,
+        "申请当前的状态不能办理此事项 (the case's status does not allow this step)",
+    ),
+    "invalid_state": (
+        409,
+        "此事项已经办理过，不能再次办理（如补正、延期只能一次） "
+        "(already done and allowed only once, e.g. a correction notice or an extension)",
+    ),
+    "deadline_invalid": (
+        400,
+        "无法按所填日期计算期限（如早于条例施行或超出日历范围） "
+        "(no deadline can be computed from the dates given)",
+    ),
+    "fee_invalid": (
+        400,
+        "信息处理费无法按所填内容计算或收取（如按所选方式计算为0元） "
+        "(no fee can be computed or charged as given, e.g. it comes to 0 元)",
+    ),
+    "fee_notice_not_found": (
+        404,
+        "该申请没有发出收费通知 (no fee notice was sent on the case)",
+    ),
+    "attachment_invalid": (
+        400,
+        "上传的文件不能保存：超过大小上限、空文件，或内容与扩展名不符 "
+        "(the file is too large, empty, or its content is not the type its name says)",
+    ),
+    "file_not_found": (
+        404,
+        "没有这个文件（材料、送达凭证或缴费凭证），或您无权查看 "
+        "(no such stored file, or not visible to you)",
+    ),
+    "appeal_invalid": (
+        400,
+        "行政复议或行政诉讼不能按所填内容登记或审结，message 说明原因 "
+        "(the appeal cannot be recorded as given; see message)",
+    ),
+    "appeal_not_found": (
+        404,
+        "没有这件行政复议或行政诉讼，或您无权查看 (no such appeal, or not visible to you)",
+    ),
+    "letter_invalid": (
+        400,
+        "文书不能按所填内容出具（类别与办理结果不符、仍有待填写内容等） "
+        "(the letter cannot be drafted or issued as given; see message)",
+    ),
+    "letter_not_found": (
+        404,
+        "没有这份文书，或您无权查看 (no such letter, or not visible to you)",
+    ),
+    "document_unavailable": (
+        503,
+        "服务器暂时无法生成 PDF（缺少系统库或中文字体），message 说明需安装什么 "
+        "(the server cannot render PDF now: a system library or CJK font is missing)",
+    ),
 }
 
 #: The code of an error that has nothing more specific than its HTTP status.
 STATUS_CODES: Final[dict[int, str]] = {
     400: "bad_request",
+    401: "unauthorized",
+    403: "permission_denied",
     404: "not_found",
     405: "method_not_allowed",
     413: "request_too_large",
@@ -76,7 +164,14 @@ class ErrorOut(Schema):
 
 
 class ApiError(DomainError):
-    """An error the API itself raises (its code is one of ``ERROR_CODES``)."""
+    """An error the API itself raises (its code is one of ``ERROR_CODES``), with
+    an optional JSON ``detail`` (e.g. the problems of each field)."""
+
+    def __init__(
+        self, message: str, *, code: str | None = None, detail: Any = None
+    ) -> None:
+        super().__init__(message, code=code)
+        self.detail = detail
 
 
 def error_body(
@@ -103,6 +198,14 @@ def error_codes_markdown() -> str:
         "| code | HTTP | meaning |\n|---|---|---|\n" + rows
     )
 
+
+_UNPARSABLE: Final = (
+    "请求体不是合法的 JSON（或嵌套过深）：应为一个 JSON 对象，编码为 UTF-8"
+)
+_UNAUTHENTICATED: Final = (
+    "此操作仅限工作人员：请在请求头中提供 API 令牌（Authorization: Bearer <令牌>，"
+    "用 gongkai token create 生成），或在浏览器中登录后台"
+)
 
 _WHERE = {"query": "查询参数", "path": "路径参数", "body": "请求体"}
 
@@ -135,7 +238,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
         code = exc.code if exc.code in ERROR_CODES else "bad_request"
-        return respond(request, error_body(code, exc.message))
+        detail = exc.detail if isinstance(exc, ApiError) else None
+        return respond(request, error_body(code, exc.message, detail))
 
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return respond(
@@ -149,7 +253,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         code = STATUS_CODES.get(exc.status_code, "bad_request")
+        if exc.status_code == 400 and str(exc).startswith("Cannot parse request"):
+            return respond(request, error_body("invalid_json", _UNPARSABLE))
         return respond(request, error_body(code, str(exc)))
+
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return respond(request, error_body("unauthorized", _UNAUTHENTICATED))
 
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return respond(request, error_body("not_found"))
@@ -160,6 +269,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     _add(api, DomainError, domain_error)
     _add(api, ValidationError, validation_error)
     _add(api, HttpError, http_error)
+    _add(api, AuthenticationError, unauthenticated)
     _add(api, Http404, not_found)
     _add(api, RequestDataTooBig, too_large)
 

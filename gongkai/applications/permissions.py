@@ -6,7 +6,8 @@ A role applies at the organ it is held at and every organ below (``accounts.scop
   addressed to: it registers, routes, transfers, and may act on every case there.
 - A unit's staff (承办人、审核人) act on the cases routed to their unit; a unit's
   clerk cannot act on another unit's case.  Staff of the addressed organ itself
-  (承办人 held there) may register applications received in person or by post.
+  (承办人 held there) may register applications received in person or by post,
+  and see the cases that wait there to be routed (not act on them).
 - The extension of 第三十三条第二款 needs the consent of the head of the disclosure
   office (政府信息公开工作机构负责人); gongkai's role for that person is 分管领导
   (``EXTEND_ROLES``), held at the addressed organ.
@@ -56,7 +57,12 @@ def can_extend(user: AnyUser, application: Application) -> bool:
 def can_view(user: AnyUser, application: Application) -> bool:
     if can_handle(user, application):
         return True
-    return user_scope(user).has_role(application.organisation_id, EXTEND_ROLES)
+    scope = user_scope(user)
+    if application.unit_id is None and scope.has_role(
+        application.organisation_id, REGISTER_ROLES
+    ):
+        return True  # the intake desk sees what waits to be routed
+    return scope.has_role(application.organisation_id, EXTEND_ROLES)
 
 
 def visible_applications(user: AnyUser) -> QuerySet[Application]:
@@ -67,6 +73,9 @@ def visible_applications(user: AnyUser) -> QuerySet[Application]:
         return Application.objects.all()
     office = scope.organisation_ids(OFFICE_ROLES | EXTEND_ROLES)
     units = scope.organisation_ids(UNIT_ROLES)
+    intake = scope.organisation_ids(REGISTER_ROLES)
     return Application.objects.filter(
-        Q(organisation_id__in=office) | Q(unit_id__in=units)
+        Q(organisation_id__in=office)
+        | Q(unit_id__in=units)
+        | Q(organisation_id__in=intake, unit__isnull=True)
     )

@@ -23,6 +23,7 @@ from gongkai.applications.outcomes import (
     ROW_CARRIED_FORWARD,
     ROW_CARRIED_OVER,
     ROW_NEW,
+    ApplicantType,
     Outcome,
 )
 from gongkai.applications.permissions import visible_applications
@@ -166,36 +167,44 @@ def application_counts_for_report(
       (四、结转下年度继续办理);
     - each outcome code: concluded (``decided_on``) in the year.
 
-    Two queries (GROUP BY applicant type; GROUP BY outcome and applicant type).
-    A missing key counts zero."""
+    One query, one pass over the cases that count in the year.  Every applicant
+    type and outcome the constraints allow is named, so that with the organ they are
+    equality look-ups of an index on (organisation, applicant_type, outcome,
+    received_on, decided_on) read in its order: the GROUP BY needs no sort (SQLite
+    sorts otherwise), and the counts (of ``received_on``, never null) need no
+    column outside that index.  The
+    per-organ groups are summed here.  A missing key counts zero."""
     start, end = _year_bounds(year)
-    mine = Application.objects.filter(organisation_id__in=list(organisation_ids))
-    out: dict[tuple[str, str], int] = {}
     rows = (
-        mine.filter(received_on__lte=end)
+        Application.objects.filter(
+            organisation_id__in=list(organisation_ids),
+            applicant_type__in=ApplicantType.values,
+            outcome__in=["", *Outcome.values],
+            received_on__lte=end,
+        )
         .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start))
-        .values("applicant_type")
+        .values_list("organisation_id", "applicant_type", "outcome")
         .annotate(
-            new=Count("pk", filter=Q(received_on__gte=start)),
-            carried_over=Count("pk", filter=Q(received_on__lt=start)),
+            new=Count("received_on", filter=Q(received_on__gte=start)),
+            carried_over=Count("received_on", filter=Q(received_on__lt=start)),
             carried_forward=Count(
-                "pk", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=end)
+                "received_on",
+                filter=Q(decided_on__isnull=True) | Q(decided_on__gt=end),
             ),
+            decided=Count("received_on", filter=Q(decided_on__lte=end)),
         )
         .order_by()
     )
-    for row in rows:
-        for code in (ROW_NEW, ROW_CARRIED_OVER, ROW_CARRIED_FORWARD):
-            if row[code]:
-                out[(code, row["applicant_type"])] = row[code]
-    decided = (
-        mine.filter(decided_on__gte=start, decided_on__lte=end)
-        .values("outcome", "applicant_type")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in decided:
-        out[(row["outcome"], row["applicant_type"])] = row["n"]
+    out: dict[tuple[str, str], int] = {}
+    for _, applicant, outcome, new, over, forward, decided in rows:
+        for key, n in (
+            ((ROW_NEW, applicant), new),
+            ((ROW_CARRIED_OVER, applicant), over),
+            ((ROW_CARRIED_FORWARD, applicant), forward),
+            ((outcome, applicant), decided),
+        ):
+            if n:
+                out[key] = out.get(key, 0) + n
     return out
 
 

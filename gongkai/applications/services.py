@@ -16,23 +16,28 @@ Readings of the careful clerk (domain-spec UNVERIFIED items), as settings:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 
 from gongkai.accounts.models import Membership, User
-from gongkai.applications import permissions
+from gongkai.applications import intake, permissions
 from gongkai.applications.models import (
     Application,
+    ApplicationAttachment,
     ApplicationEvent,
     ApplicationItem,
+    AttachmentKind,
     Channel,
     Consultation,
     ConsultationParty,
@@ -45,9 +50,9 @@ from gongkai.applications.models import (
 from gongkai.applications.outcomes import (
     BASIS,
     WITHHOLDING_GROUNDS,
-    ApplicantType,
     Outcome,
 )
+from gongkai.applications.rules.content import ContentProblem, RequestedItem
 from gongkai.applications.selectors import application_calendar, query_code_hash
 from gongkai.applications.status import OPEN, Status, can_transition
 from gongkai.core.errors import DomainError, InvalidState, PermissionDenied
@@ -91,11 +96,16 @@ def application_case_events(*, application: Application) -> CaseEvents:
     )
     x = Extension.objects.filter(application=application).first()
     extension = engine.Extension(x.approved_on, x.days) if x is not None else None
+    from gongkai.applications.models import FeeNotice  # the fee (``fees``)
+
+    f = FeeNotice.objects.filter(application=application).first()
+    fee = engine.FeeNotice(f.received_on, f.paid_on) if f is not None else None
     return CaseEvents(
         received=application.received_on,
         correction=correction,
         consultations=consultations,
         extension=extension,
+        fee=fee,  # stops the clock only if rules.FEE_WAIT_STOPS_CLOCK
     )
 
 
@@ -145,6 +155,22 @@ def application_recompute_open_dues(year: int) -> int:
 
 
 # -- notifications ---------------------------------------------------------------
+#: The changes of a case its applicant is told about by e-mail (internal steps,
+#: such as routing to a unit, are not).
+APPLICANT_NOTICES: Mapping[str, str] = {
+    "registered": "已收到您的政府信息公开申请",
+    "correction_requested": "您的申请需要补正",
+    "correction_lapsed": "您未在补正期限内补正",
+    "extended": "您的申请答复期限已延长",
+    "decided": "您的申请已作出答复",
+    "delivered": "答复已送达",
+    "transferred": "您的申请已转至其他机关办理",
+    "withdrawn": "您的申请已撤回",
+}
+#: ``Notification.kind`` of the daily due-date reminder.
+DUE_REMINDER = "due_reminder"
+
+
 def notify_staff(*, application_id: int, kind: str, text: str) -> None:
     """An in-app notification to the staff of the case's unit (or, before routing,
     the office).  The reminder task calls this too."""
@@ -166,31 +192,152 @@ def notify_staff(*, application_id: int, kind: str, text: str) -> None:
 
 
 def notify_applicant(*, application_id: int, kind: str) -> None:
-    """Tell the applicant (e-mail comes with the reminder task; for now a log line)."""
-    logger.info("applicant notice %s for application %s", kind, application_id)
+    """E-mail the applicant about a change of their case (``APPLICANT_NOTICES``)
+    when they gave an address and chose delivery by e-mail.  A notice only: the
+    letters themselves are delivered (送达) and recorded separately.  Runs after
+    commit, so a failing mail server is logged and never undoes the change."""
+    subject = APPLICANT_NOTICES.get(kind)
+    if subject is None:
+        return
+    application = Application.objects.select_related("organisation").get(
+        pk=application_id
+    )
+    if not application.email or application.delivery != Delivery.EMAIL:
+        return
+    lines = [
+        f"{application.applicant_name}：",
+        "",
+        f"{subject}。",
+        f"受理编号：{application.tracking_number}",
+        f"受理机关：{application.organisation.name}",
+        f"当前状态：{Status(application.status).label}",
+    ]
+    if application.status in OPEN and application.due_on is not None:
+        provisional = "（暂定）" if application.due_provisional else ""
+        lines.append(f"答复期限：{application.due_on.isoformat()}{provisional}")
+    site = settings.GONGKAI_SITE_URL
+    lines += [
+        "",
+        "请凭受理编号和查询码查询办理进度、下载答复" + (f"：{site}" if site else "。"),
+        "本邮件由系统自动发送，请勿直接回复。",
+    ]
+    try:
+        send_mail(
+            subject=f"{subject}（{application.tracking_number}）",
+            message="\n".join(lines),
+            from_email=None,
+            recipient_list=[application.email],
+        )
+    except OSError:  # smtplib's errors included
+        logger.exception(
+            "applicant e-mail %s for application %s failed", kind, application_id
+        )
+
+
+def _reminder_recipients(application: Application) -> list[User]:
+    """The responsible clerks (the staff of the case's unit, once routed) and the
+    disclosure office of the organ the application is addressed to."""
+    held = Q(
+        organisation_id=application.organisation_id,
+        role__in=permissions.OFFICE_ROLES,
+    )
+    if application.unit_id:
+        held |= Q(organisation_id=application.unit_id, role__in=permissions.UNIT_ROLES)
+    return list(
+        User.objects.filter(
+            is_active=True, memberships__in=Membership.objects.filter(held)
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _reminder_text(
+    application: Application, due: date, today: date, calendar: BusinessCalendar
+) -> str:
+    if due < today:
+        when = f"已逾期 {calendar.working_days_between(due, today)} 个工作日"
+    elif due == today:
+        when = "今日到期"
+    else:
+        when = f"还有 {calendar.working_days_between(today, due)} 个工作日到期"
+    provisional = "（暂定）" if application.due_provisional else ""
+    return (
+        f"{application.tracking_number} 答复期限 {due.isoformat()}{provisional}，{when}"
+    )
 
 
 def notify_due_reminders(*, today: date, working_days: int = 5) -> int:
-    """For the reminder task: notify the staff of every open case due within
-    ``working_days`` working days or overdue.  Returns how many cases."""
-    n = 0
-    for application in Application.objects.filter(
-        status__in=[s.value for s in OPEN], due_on__isnull=False
-    ).select_related("organisation"):
+    """For the reminder task: remind the responsible clerks and the office of every
+    open case due within ``working_days`` working days or overdue, in the app and
+    by e-mail (one message per person with an address, listing their cases).  A case
+    that already had its reminder on ``today`` is skipped, so running twice a day
+    reminds nobody twice.  Returns how many cases were reminded."""
+    mail: dict[int, tuple[User, list[str]]] = {}
+    reminded = 0
+    for application in (
+        Application.objects.filter(
+            status__in=[s.value for s in OPEN], due_on__isnull=False
+        )
+        .select_related("organisation")
+        .order_by("due_on", "pk")
+    ):
         calendar = application_calendar(
             organisation=application.organisation, today=today
         )
-        if (
-            application.due_on is not None
-            and application.due_on <= calendar.add_working_days(today, working_days)
-        ):
-            notify_staff(
-                application_id=application.pk,
-                kind="due_reminder",
-                text=f"{application.tracking_number} 答复期限 {application.due_on}",
+        due = application.due_on
+        if due is None or due > calendar.add_working_days(today, working_days):
+            continue
+        with transaction.atomic():
+            _lock(application)  # two runs at once still remind the case once
+            if Notification.objects.filter(
+                application=application, kind=DUE_REMINDER, created_at__date=today
+            ).exists():
+                continue
+            text = _reminder_text(application, due, today, calendar)
+            users = _reminder_recipients(application)
+            Notification.objects.bulk_create(
+                [
+                    Notification(
+                        application=application, user=u, kind=DUE_REMINDER, text=text
+                    )
+                    for u in users
+                ]
+                or [Notification(application=application, kind=DUE_REMINDER, text=text)]
             )
-            n += 1
-    return n
+        reminded += 1
+        for user in users:
+            if user.email:
+                mail.setdefault(user.pk, (user, []))[1].append(text)
+    _send_reminder_mail(today, mail.values())
+    return reminded
+
+
+def _send_reminder_mail(
+    today: date, messages: Iterable[tuple[User, list[str]]]
+) -> None:
+    site = settings.GONGKAI_SITE_URL
+    for user, texts in messages:
+        body = [
+            f"{user}：",
+            "",
+            f"截至 {today.isoformat()}，您负责的以下政府信息公开申请即将到期或已逾期：",
+            "",
+            *texts,
+            "",
+            f"请登录后台办理：{site.rstrip('/')}/staff/"
+            if site
+            else "请登录后台办理。",
+        ]
+        try:
+            send_mail(
+                subject=f"{len(texts)} 件政府信息公开申请即将到期或已逾期（{today.isoformat()}）",
+                message="\n".join(body),
+                from_email=None,
+                recipient_list=[user.email],
+            )
+        except OSError:  # smtplib's errors included; the in-app reminder stands
+            logger.exception("reminder e-mail to user %s failed", user.pk)
 
 
 # -- the shared steps ------------------------------------------------------------
@@ -230,6 +377,7 @@ def _commit(
     notify: str = "",
 ) -> Application:
     """Recompute the due date, save, write the one event, queue notifications."""
+    _within_case_span(application, on)
     _refresh_due(application, on)
     application.save()
     after = {**_snapshot(application, _TRACKED), **(extra or {})}
@@ -262,6 +410,31 @@ def _not_before_receipt(application: Application, on: date, what: str) -> None:
             f"{what}日期 {on.isoformat()} 早于收到申请之日 "
             f"{application.received_on.isoformat()}：请核对日期"
         )
+    _within_case_span(application, on, what)
+
+
+#: No step of a case comes later than this after its receipt: a later date is a
+#: mistyped year (and would make the clock build calendars for decades).
+MAX_CASE_SPAN = timedelta(days=5 * 366)
+
+
+def _within_case_span(application: Application, on: date, what: str = "办理") -> None:
+    if on > application.received_on + MAX_CASE_SPAN:
+        raise ApplicationError(
+            f"{what}日期 {on.isoformat()} 晚于收到申请之日 "
+            f"{application.received_on.isoformat()} 五年以上：请核对年份"
+        )
+
+
+def _correction_of(application: Application) -> CorrectionRequest:
+    correction = (
+        CorrectionRequest.objects.select_for_update()
+        .filter(application=application)
+        .first()
+    )
+    if correction is None:
+        raise ApplicationError("该申请没有发出过补正告知：请先登记补正告知")
+    return correction
 
 
 # -- intake ------------------------------------------------------------------------
@@ -276,6 +449,26 @@ class ItemInput:
 class Registered:
     application: Application
     query_code: str  # shown to the applicant once; only its hash is kept
+    #: Chinese notes for the clerk on the receipt date (第三十一条), e.g. an
+    #: ordinary letter confirmed after the day it arrived.
+    warnings: tuple[str, ...] = ()
+
+
+class ApplicationContentInvalid(ApplicationError):
+    """The application cannot be registered as given: every problem at once
+    (第二十九条 content, 第三十一条 receipt date), in ``problems``; each has
+    ``field`` (an argument of :func:`application_register`, or ``description`` /
+    ``items`` with ``item``, the 0-based index of the requested item), ``code``
+    and a Chinese ``message``."""
+
+    code = "application_content_invalid"
+
+    def __init__(self, problems: Sequence[ContentProblem]) -> None:
+        self.problems: tuple[ContentProblem, ...] = tuple(problems)
+        super().__init__(
+            "申请不符合第二十九条、第三十一条的要求，请逐项改正："
+            + "；".join(p.message for p in self.problems)
+        )
 
 
 def _next_tracking_number(organisation: Organisation, year: int) -> str:
@@ -293,6 +486,41 @@ def _new_query_code() -> str:
     )
 
 
+def application_register_problems(
+    *,
+    applicant_type: str,
+    applicant_name: str,
+    id_type: str,
+    id_number: str,
+    form_wanted: str,
+    delivery: str,
+    items: Sequence[ItemInput],
+    today: date,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+) -> list[ContentProblem]:
+    """What :func:`application_register` would refuse in this content (第二十九条),
+    without writing: the public form checks each field with it as the person types."""
+    return intake.application_problems(
+        intake.IntakeInput(
+            applicant_type=applicant_type,
+            applicant_name=applicant_name,
+            id_type=id_type,
+            id_number=id_number,
+            form_wanted=form_wanted,
+            delivery=delivery,
+            items=tuple(
+                RequestedItem(i.name, i.document_number, i.description) for i in items
+            ),
+            phone=phone,
+            email=email,
+            address=address,
+        ),
+        today=today,
+    )
+
+
 @transaction.atomic
 def application_register(
     *,
@@ -304,17 +532,29 @@ def application_register(
     form_wanted: str,
     delivery: str,
     channel: str,
-    received_on: date,
     items: Sequence[ItemInput],
     actor: User | None,
     today: date,
+    received_on: date | None = None,
+    submitted_on: date | None = None,
+    signed_for_on: date | None = None,
+    arrived_on: date | None = None,
+    confirmed_on: date | None = None,
     phone: str = "",
     email: str = "",
     address: str = "",
     query_code_hash_value: str | None = None,
 ) -> Registered:
     """Register an application.  Staff enter what came in person, by post, fax or
-    e-mail; the public form calls this with ``actor=None`` and channel 网络."""
+    e-mail; the public form calls this with ``actor=None``, channel 网络 and
+    ``received_on`` today.
+
+    The receipt date follows 第三十一条 per channel (``intake.application_receipt``):
+    in person ``submitted_on``, registered post ``signed_for_on``, ordinary post
+    ``confirmed_on`` (required; ``arrived_on`` for the warning), online / fax /
+    e-mail ``confirmed_on``; ``received_on`` stands for the channel's own date
+    except for ordinary post.  Every problem of the content and the date is raised
+    at once as :class:`ApplicationContentInvalid`."""
     if actor is None:
         if channel != Channel.ONLINE:
             raise PermissionDenied("未登录时只能通过网络渠道提交申请")
@@ -323,47 +563,77 @@ def application_register(
             permissions.can_register(actor, organisation.pk),
             f"您不是「{organisation}」的公开办或承办人员，不能登记申请",
         )
-    if applicant_type not in ApplicantType.values:
-        raise ApplicationError(f"申请人类型「{applicant_type}」无效：请从列表中选择")
-    if not applicant_name.strip():
-        raise ApplicationError("请填写申请人姓名或名称（第二十九条第二款第（一）项）")
-    if not items or not any(
-        (i.name + i.document_number + i.description).strip() for i in items
-    ):
-        raise ApplicationError(
-            "请至少填写一项所需政府信息的名称、文号或其他特征描述（第二十九条第二款第（二）项）"
-        )
-    if received_on > today:
-        raise ApplicationError(
-            f"收到申请之日 {received_on.isoformat()} 晚于今天：请核对日期"
-        )
-    code = _new_query_code()
-    application = Application(
-        organisation=organisation,
-        tracking_number=_next_tracking_number(organisation, received_on.year),
-        query_code_hash=query_code_hash_value or query_code_hash(code),
+    dates = intake.ReceiptDates(
+        channel=channel,
+        received_on=received_on,
+        submitted_on=submitted_on,
+        signed_for_on=signed_for_on,
+        arrived_on=arrived_on,
+        confirmed_on=confirmed_on,
+    )
+    receipt, date_problems = intake.application_receipt(dates, today=today)
+    problems = application_register_problems(
         applicant_type=applicant_type,
-        applicant_name=applicant_name.strip(),
+        applicant_name=applicant_name,
         id_type=id_type,
-        id_number=id_number.strip(),
+        id_number=id_number,
+        form_wanted=form_wanted,
+        delivery=delivery,
+        items=items,
+        today=today,
         phone=phone,
         email=email,
         address=address,
-        form_wanted=form_wanted,
-        delivery=delivery,
-        channel=channel,
-        received_on=received_on,
-        status=Status.RECEIVED,
     )
+    if problems or date_problems or receipt is None:
+        raise ApplicationContentInvalid([*problems, *date_problems])
+    return _register(
+        Application(
+            organisation=organisation,
+            tracking_number=_next_tracking_number(
+                organisation, receipt.received_on.year
+            ),
+            applicant_type=applicant_type,
+            applicant_name=applicant_name.strip(),
+            id_type=id_type,
+            id_number=id_number.strip().upper(),
+            phone=phone.strip(),
+            email=email.strip(),
+            address=address.strip(),
+            form_wanted=form_wanted,
+            delivery=delivery,
+            channel=channel,
+            received_on=receipt.received_on,
+            status=Status.RECEIVED,
+        ),
+        items=items,
+        actor=actor,
+        query_code_hash_value=query_code_hash_value,
+        receipt=intake.receipt_record(dates),
+        warnings=receipt.warnings,
+    )
+
+
+def _register(
+    application: Application,
+    *,
+    items: Sequence[ItemInput],
+    actor: User | None,
+    query_code_hash_value: str | None,
+    receipt: Mapping[str, str],
+    warnings: tuple[str, ...],
+) -> Registered:
+    code = _new_query_code()
+    application.query_code_hash = query_code_hash_value or query_code_hash(code)
     application.save()
     ApplicationItem.objects.bulk_create(
         [
             ApplicationItem(
                 application=application,
                 position=i,
-                name=item.name,
-                document_number=item.document_number,
-                description=item.description,
+                name=item.name.strip(),
+                document_number=item.document_number.strip(),
+                description=item.description.strip(),
             )
             for i, item in enumerate(items, start=1)
         ]
@@ -373,10 +643,115 @@ def application_register(
         {},
         kind="registered",
         actor=actor,
-        on=received_on,
-        extra={"channel": channel, "items": len(items)},
+        on=application.received_on,
+        note="；".join(warnings),
+        extra={
+            "channel": application.channel,
+            "items": len(items),
+            "receipt": dict(receipt),
+        },
     )
-    return Registered(application, code)
+    return Registered(application, code, warnings)
+
+
+# -- attachments --------------------------------------------------------------------
+#: Default of the setting ``GONGKAI_ATTACHMENT_MAX_BYTES``: 10 MB per file.
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class AttachmentInvalid(ApplicationError):
+    """A file that cannot be kept: too large, empty, or its content is not the type
+    its name says (checked by content, not extension).  ``name`` is the file's."""
+
+    code = "attachment_invalid"
+
+    def __init__(self, message: str, *, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def attachment_max_bytes() -> int:
+    return int(getattr(settings, "GONGKAI_ATTACHMENT_MAX_BYTES", ATTACHMENT_MAX_BYTES))
+
+
+def attachment_read(uploaded_file: File[Any]) -> bytes:
+    """The file's bytes, reading at most one byte past the limit."""
+    limit = attachment_max_bytes()
+    if hasattr(uploaded_file, "seek"):
+        uploaded_file.seek(0)
+    data = bytearray()
+    for chunk in uploaded_file.chunks():
+        data += chunk
+        if len(data) > limit:
+            break
+    return bytes(data)
+
+
+def attachment_check(*, name: str, data: bytes) -> None:
+    """Raise :class:`AttachmentInvalid` for a file that cannot be kept."""
+    problem = intake.attachment_problem(
+        name=name, data=data, max_bytes=attachment_max_bytes()
+    )
+    if problem is not None:
+        raise AttachmentInvalid(problem, name=name)
+
+
+@transaction.atomic
+def application_attach(
+    *,
+    application: Application,
+    kind: str,
+    uploaded_file: File[Any],
+    actor: User | None,
+    on: date | None = None,
+) -> ApplicationAttachment:
+    """Keep a file the applicant gave (identity proof, …): at most
+    ``GONGKAI_ATTACHMENT_MAX_BYTES``, of a type read from its bytes that matches
+    its extension, with its sha256.  ``actor=None`` is the applicant on the public
+    form, and only while the case is still as received online.  ``on`` (default:
+    the receipt date) dates the timeline event."""
+    application = _lock(application)
+    if actor is None:
+        _require(
+            application.channel == Channel.ONLINE
+            and application.status == Status.RECEIVED,
+            "申请已开始办理，不能再在线补充材料：请联系受理机关",
+        )
+    else:
+        _require(
+            permissions.can_handle(actor, application)
+            or permissions.can_register(actor, application.organisation_id),
+            "您不能为该申请上传材料",
+        )
+    if kind not in AttachmentKind.values:
+        raise ApplicationError(
+            "材料类别无效：请选择身份证明、申请书原件、补正材料或其他材料"
+        )
+    name = (uploaded_file.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    data = attachment_read(uploaded_file)
+    attachment_check(name=name, data=data)
+    found = intake.sniff(data)
+    if found is None:  # attachment_check refuses these already
+        raise AttachmentInvalid(f"无法识别文件「{name}」的类型", name=name)
+    digest = hashlib.sha256(data).hexdigest()
+    attachment = ApplicationAttachment(
+        application=application,
+        kind=kind,
+        original_name=name[:255],
+        content_type=found.content_type,
+        size=len(data),
+        sha256=digest,
+    )
+    attachment.file.save(f"{digest[:32]}.{found.ext}", ContentFile(data), save=False)
+    attachment.save()
+    ApplicationEvent.objects.create(
+        application=application,
+        actor=actor,
+        kind="attached",
+        on=on or application.received_on,
+        after={"kind": kind, "name": name[:255], "sha256": digest, "size": len(data)},
+    )
+    return attachment
 
 
 @transaction.atomic
@@ -424,6 +799,10 @@ def application_start(
     """The unit (or the office) starts work on the case."""
     application = _lock(application)
     _require(permissions.can_handle(actor, application), "您不能办理该申请")
+    if application.status not in (Status.RECEIVED, Status.ROUTED):
+        raise InvalidTransition(
+            current=application.status, requested=Status.IN_PROGRESS
+        )
     _check(application, Status.IN_PROGRESS)
     before = _snapshot(application, _TRACKED)
     application.status = Status.IN_PROGRESS
@@ -587,10 +966,11 @@ def application_correction_received(
     """The corrected application arrived: the clock restarts from ``on``."""
     application = _lock(application)
     _require(permissions.can_handle(actor, application), "您不能办理该申请")
-    _check(application, Status.IN_PROGRESS)
-    correction = CorrectionRequest.objects.select_for_update().get(
-        application=application
-    )
+    if application.status != Status.AWAITING_CORRECTION:
+        raise InvalidTransition(
+            current=application.status, requested=Status.IN_PROGRESS
+        )
+    correction = _correction_of(application)
     if on < correction.notice_on:
         raise ApplicationError(
             f"收到补正的日期 {on.isoformat()} 早于补正告知日期 "
@@ -610,10 +990,10 @@ def application_correction_lapsed(
     """No correction by the deadline: deemed abandoned (第三十条; 其他处理 1)."""
     application = _lock(application)
     _require(permissions.can_handle(actor, application), "您不能办理该申请")
+    if application.status != Status.AWAITING_CORRECTION:  # abandoned also by fee
+        raise InvalidTransition(current=application.status, requested=Status.ABANDONED)
     _check(application, Status.ABANDONED)
-    correction = CorrectionRequest.objects.select_for_update().get(
-        application=application
-    )
+    correction = _correction_of(application)
     if on <= correction.deadline:
         raise ApplicationError(
             f"补正期限 {correction.deadline.isoformat()} 尚未届满，"

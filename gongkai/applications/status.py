@@ -8,6 +8,8 @@ received ─┬─ routed ─ in_progress ─┬─ awaiting_correction (clock s
           ├─ transferred ─ archived (to another organ in gongkai; concluded here as
           │  非本机关, 第三十六条第（五）项)
           └─ awaiting_correction ─ abandoned (no correction in time: 其他处理 1) ─ archived
+in_progress, consulting, extended ─ abandoned (fee notice not paid in time: 其他处理 2,
+          ``applications.fees``)
 
 ``services`` checks every change against ``TRANSITIONS``; nothing else changes a
 status.
@@ -44,12 +46,12 @@ _WORKING: Final = frozenset(
 TRANSITIONS: Final[dict[Status, frozenset[Status]]] = {
     S.RECEIVED: _WORKING | {S.ROUTED, S.IN_PROGRESS},
     S.ROUTED: _WORKING | {S.RECEIVED, S.IN_PROGRESS},
-    S.IN_PROGRESS: _WORKING | {S.RECEIVED, S.EXTENDED},
+    S.IN_PROGRESS: _WORKING | {S.RECEIVED, S.EXTENDED, S.ABANDONED},
     S.AWAITING_CORRECTION: frozenset({S.IN_PROGRESS, S.ABANDONED, S.WITHDRAWN}),
     S.CONSULTING: frozenset(
-        {S.CONSULTING, S.IN_PROGRESS, S.EXTENDED, S.DECIDED, S.WITHDRAWN}
+        {S.CONSULTING, S.IN_PROGRESS, S.EXTENDED, S.DECIDED, S.WITHDRAWN, S.ABANDONED}
     ),
-    S.EXTENDED: frozenset({S.CONSULTING, S.DECIDED, S.WITHDRAWN}),
+    S.EXTENDED: frozenset({S.CONSULTING, S.DECIDED, S.WITHDRAWN, S.ABANDONED}),
     S.DECIDED: frozenset({S.DELIVERED, S.ARCHIVED}),
     S.DELIVERED: frozenset({S.ARCHIVED}),
     S.WITHDRAWN: frozenset({S.ARCHIVED}),

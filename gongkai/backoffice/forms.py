@@ -66,7 +66,15 @@ class ReportEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args: Any, editable: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        editable: bool = True,
+        locked: frozenset[str] = frozenset(),
+        **kwargs: Any,
+    ) -> None:
+        """``locked``: cells computed from records (shown, not typed: they change
+        through their records or a cell override with a reason)."""
         super().__init__(*args, **kwargs)
         self.cell_names: list[str] = []
         for path in value_paths():
@@ -74,11 +82,16 @@ class ReportEditForm(forms.Form):
             field_class = (
                 FeeField if path == ("active", fmt.ACTIVE_FEE_FIELD) else CountField
             )
-            self.fields[name] = field_class(path=path)
+            field = field_class(path=path)
+            if name in locked:
+                field.disabled = True
+                field.widget.attrs["title"] = _("由办理记录计算得出")
+                field.widget.attrs["data-computed"] = "1"
+            self.fields[name] = field
             self.cell_names.append(name)
         if not editable:
-            for field in self.fields.values():
-                field.disabled = True
+            for any_field in self.fields.values():
+                any_field.disabled = True
 
     @staticmethod
     def initial_for(data: ReportData) -> dict[str, Any]:
@@ -166,6 +179,14 @@ class ReportCreateForm(forms.Form):
         label=_("机关"), queryset=Organisation.objects.none(), empty_label=None
     )
     year = forms.IntegerField(label=_("统计年度"), min_value=2008)
+    compute = forms.BooleanField(
+        label=_("由办件计算第三、四部分"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "按本机关登记的依申请公开办件和行政复议、诉讼记录计算；不勾选则为空白草稿"
+        ),
+    )
 
     def __init__(
         self,

@@ -35,6 +35,7 @@ class GridCell:
     input: SafeString | None = None  # value cells: the rendered <input>
     css: str = ""  # value cells: "cell-error" / "cell-warning"
     hint: str = ""  # value cells: a short error text shown in the cell
+    drill: str = ""  # computed cells: the URL of the cases the cell counts
 
     @property
     def tag(self) -> str:
@@ -49,13 +50,18 @@ class GridTable:
     rows: tuple[tuple[GridCell, ...], ...] = field(default=())
 
 
-def editor_tables(form: ReportEditForm, marks: dict[str, str]) -> list[GridTable]:
-    """The three tables of the editor; ``marks`` maps path strings to CSS classes."""
+def editor_tables(
+    form: ReportEditForm,
+    marks: dict[str, str],
+    drill: dict[str, str] | None = None,
+) -> list[GridTable]:
+    """The three tables of the editor; ``marks`` maps path strings to CSS classes,
+    ``drill`` path strings to the drill-down URL of computed cells."""
     errors = form.errors.as_data() if form.is_bound else {}
     tables = []
     for layout in table_layouts(None):
         rows = tuple(
-            tuple(_cell(cell, form, marks, errors) for cell in row)
+            tuple(_cell(cell, form, marks, errors, drill or {}) for cell in row)
             for row in layout.rows
         )
         weights = COLUMN_WEIGHTS.get(layout.key, (1.0,) * layout.n_cols)
@@ -70,6 +76,7 @@ def _cell(
     form: ReportEditForm,
     marks: dict[str, str],
     errors: dict[str, list[ValidationError]],
+    drill: dict[str, str],
 ) -> GridCell:
     if cell.path is None:
         return GridCell(cell.kind, cell.text, cell.rowspan, cell.colspan)
@@ -84,4 +91,5 @@ def _cell(
         hint = str(SHORT_ERRORS.get(error.code or "", ""))
     css = "cell-error" if field_errors else marks.get(name, "")
     widget = form[name].as_widget(attrs=attrs)
-    return GridCell("value", "", cell.rowspan, cell.colspan, name, widget, css, hint)
+    span = (cell.rowspan, cell.colspan)
+    return GridCell("value", "", *span, name, widget, css, hint, drill.get(name, ""))

@@ -19,19 +19,23 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.models import User
 from gongkai.annual_reports import codes
+from gongkai.annual_reports import origins as cell_origins
 from gongkai.annual_reports.data import blank_report
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.annual_reports.presenters import cell_marks, findings_summary
 from gongkai.annual_reports.selectors import report_data, report_findings
 from gongkai.annual_reports.services import (
+    report_compute,
     report_publish,
     report_save,
     report_unpublish,
 )
+from gongkai.annual_reports.statistics.fees import fee_income
 from gongkai.annual_reports.validation.findings import Finding
 from gongkai.annual_reports.validation.rules import check_report
 from gongkai.backoffice import selectors
+from gongkai.backoffice.drilldown_views import drilldown_links
 from gongkai.backoffice.forms import (
     PublishForm,
     ReportCreateForm,
@@ -121,12 +125,17 @@ def report_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             % {"org": organisation, "year": year},
         )
         return redirect("backoffice:edit", pk=existing.pk)
-    report = report_save(
-        organisation=organisation,
-        year=year,
-        actor=request.user,
-        data=blank_report(org=organisation.name, year=year),
-    )
+    if form.cleaned_data["compute"]:
+        report = report_compute(
+            organisation=organisation, year=year, actor=request.user
+        )
+    else:
+        report = report_save(
+            organisation=organisation,
+            year=year,
+            actor=request.user,
+            data=blank_report(org=organisation.name, year=year),
+        )
     messages.success(
         request,
         _("已新建 %(org)s %(year)s 年的报告草稿。")
@@ -165,7 +174,11 @@ def _editor(
     editable = access.can_edit and not report.is_published
     if form is None:
         initial = ReportEditForm.initial_for(report_data(report=report))
-        form = ReportEditForm(initial=initial, editable=editable)
+        form = ReportEditForm(
+            initial=initial,
+            editable=editable,
+            locked=cell_origins.cells_from_records(report.origins),
+        )
         findings = report_findings(report=report)
     else:
         findings = _form_findings(form, report)
@@ -178,7 +191,7 @@ def _editor(
             "access": access,
             "editable": editable,
             "form": form,
-            "tables": editor_tables(form, marks),
+            "tables": editor_tables(form, marks, drilldown_links(report)),
             "summary": findings_summary(findings),
             "blank_cells": _blank_cells(findings),
             "marks": marks,
@@ -190,6 +203,12 @@ def _editor(
             "public_url": reverse(
                 "portal:report", args=[report.organisation_id, report.year]
             ),
+            # section 六: the fee income from the payments, for the clerk to use
+            "fee_sentence": fee_income(
+                organisation_ids=[report.organisation_id], year=report.year
+            ).sentence
+            if editable
+            else "",
         },
     )
 
@@ -203,7 +222,11 @@ def _save(
         raise PermissionDenied(
             _("您无权编辑「%(org)s」的年度报告。") % {"org": report.organisation}
         )
-    form = ReportEditForm(request.POST)
+    form = ReportEditForm(
+        request.POST,
+        initial=ReportEditForm.initial_for(report_data(report=report)),
+        locked=cell_origins.cells_from_records(report.origins),
+    )
     if not form.is_valid():
         return None, form
     data = form.report_data(report_data(report=report))
@@ -224,9 +247,17 @@ def report_edit(
         return _editor(request, report, access)
     try:
         saved, form = _save(request, report, access)
-    except DomainError as exc:
+    except DomainError as exc:  # nothing saved; the form keeps what was typed
         messages.error(request, exc.message)
-        return redirect("backoffice:edit", pk=report.pk)
+        if isinstance(exc, DomainPermissionDenied):
+            return redirect("backoffice:edit", pk=report.pk)
+        bound = ReportEditForm(
+            request.POST,
+            initial=ReportEditForm.initial_for(report_data(report=report)),
+            locked=cell_origins.cells_from_records(report.origins),
+        )
+        bound.is_valid()
+        return _editor(request, report, access, form=bound)
     if saved is None:  # the error summary above the form says what and where
         return _editor(request, report, access, form=form)
     messages.success(
@@ -313,4 +344,29 @@ def report_unpublish_view(
         messages.error(request, exc.message)
         return redirect("backoffice:edit", pk=report.pk)
     messages.success(request, _("已撤回发布，报告恢复为草稿。"))
+    return redirect("backoffice:edit", pk=report.pk)
+
+
+@staff_report_view
+@require_POST
+def report_recompute_view(
+    request: AuthenticatedHttpRequest, report: AnnualReport, access: Access
+) -> HttpResponse:
+    """Sections 三 and 四 counted again from the cases (section 二 kept)."""
+    if not access.can_edit:
+        raise PermissionDenied
+    try:
+        saved = report_compute(
+            organisation=report.organisation, year=report.year, actor=request.user
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("backoffice:edit", pk=report.pk)
+    messages.success(
+        request,
+        _(
+            "已按办件重新计算第三、四部分。检查发现 %(errors)d 处错误、%(warnings)d 条提示。"
+        )
+        % {"errors": saved.error_count, "warnings": saved.warning_count},
+    )
     return redirect("backoffice:edit", pk=report.pk)

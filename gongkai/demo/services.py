@@ -1,23 +1,33 @@
 """Demo data: 示范县 with departments and townships, an account for each role at the
-county, a clerk at one department (a unit) and an auditor, and annual reports
-(published and draft) whose figures add up.  Loading again changes nothing."""
+county, a clerk at one department (a unit) and an auditor, annual reports
+(published and draft) whose figures add up, and a year of disclosure applications
+for the county (``demo.cases``) from which its latest report's sections 三 and 四
+are computed.  Loading again changes nothing."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from gongkai.accounts.models import Membership, Role, User
 from gongkai.annual_reports.data import Narrative
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.annual_reports.sample import sample_report
 from gongkai.annual_reports.selectors import report_data
-from gongkai.annual_reports.services import report_publish, report_save
+from gongkai.annual_reports.services import (
+    report_compute,
+    report_publish,
+    report_save,
+)
+from gongkai.applications.models import Application, Notification
+from gongkai.demo.cases import NEW_CASES, Actors, demo_cases_load
 from gongkai.orgs.models import Kind, Level, Organisation
 
 COUNTY = "示范县人民政府"
@@ -30,6 +40,7 @@ DEPARTMENTS = (
     "示范县市场监督管理局",
 )
 TOWNSHIPS = ("示范县城关镇人民政府", "示范县东风乡人民政府", "示范县西湖街道办事处")
+_ACTORS = ("gongkaiban", "chengban", "caizheng", "lingdao")
 #: Organs whose latest report is left as a draft (the others are published).
 DRAFT_ORGANS = frozenset({COUNTY, UNIT})
 
@@ -79,8 +90,41 @@ def _known_passwords() -> dict[str, str]:
     return dict(pairs)
 
 
+def demo_load(*, today: date, new_cases: int = NEW_CASES) -> list[DemoAccount]:
+    """Load the demo (once: loading again changes nothing).  ``new_cases``: how
+    many applications the county receives in last year (tests make fewer)."""
+    with _fast_sqlite_commits():
+        accounts, made_cases = _load(today=today, new_cases=new_cases)
+    if made_cases:
+        # The notifications the services queued for a year of past cases (written on
+        # commit) are history: read.
+        Notification.objects.filter(
+            application__organisation__name=COUNTY, read=False
+        ).update(read=True)
+    return accounts
+
+
+@contextmanager
+def _fast_sqlite_commits() -> Iterator[None]:
+    """On SQLite, no fsync per commit while the demo loads: the services queue
+    their notifications on commit, and a year of cases makes some 2,000 small
+    commits after the load's own.  This connection only; restored after."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous")
+        (before,) = cursor.fetchone()
+        cursor.execute("PRAGMA synchronous = OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA synchronous = {int(before)}")
+
+
 @transaction.atomic
-def demo_load(*, today: date) -> list[DemoAccount]:
+def _load(*, today: date, new_cases: int) -> tuple[list[DemoAccount], bool]:
     county = _organ(
         COUNTY,
         parent=None,
@@ -96,7 +140,49 @@ def demo_load(*, today: date) -> list[DemoAccount]:
     admin = User.objects.get(username="gongkaiban")
     for org in orgs:
         _reports(org, admin=admin, last=today.year - 1)
-    return accounts
+    made_cases = _cases(
+        county, orgs[1:], admin=admin, year=today.year - 1, today=today, n=new_cases
+    )
+    return accounts, made_cases
+
+
+def _cases(
+    county: Organisation,
+    units: list[Organisation],
+    *,
+    admin: User,
+    year: int,
+    today: date,
+    n: int,
+) -> bool:
+    """The county's applications of ``year`` (once), and its report of ``year``
+    computed from them (sections 三 and 四; section 二 stays typed)."""
+    if Application.objects.filter(organisation=county).exists():
+        return False  # loaded before (or cases entered by hand: left alone)
+    previous = AnnualReport.objects.get(organisation=county, year=year - 1)
+    table = report_data(report=previous).applications
+    carried = table.carried_forward if table is not None else ()
+    users = {u.username: u for u in User.objects.filter(username__in=_ACTORS)}
+    actors = Actors(
+        office=users["gongkaiban"],
+        clerk=users["chengban"],
+        unit_clerk=users["caizheng"],
+        unit=next(u for u in units if u.name == UNIT),
+        leader=users["lingdao"],
+    )
+    demo_cases_load(
+        county=county,
+        units=units,
+        actors=actors,
+        year=year,
+        carried_over=[int(c or 0) for c in carried],
+        today=today,
+        new_cases=n,
+    )
+    report = AnnualReport.objects.get(organisation=county, year=year)
+    if not report.is_published:
+        report_compute(organisation=county, year=year, actor=admin)
+    return True
 
 
 def _organ(

@@ -7,3 +7,5 @@ from typing import Final
 
 ORGANISATION_CREATED: Final = "imports.organisation_created"
 ORGANISATION_CONFIRMED: Final = "imports.organisation_confirmed"
+BATCH_CREATED: Final = "imports.batch_created"
+BATCH_RETRIED: Final = "imports.batch_retried"

@@ -64,6 +64,11 @@ class ImportBatch(BaseModel):
     imported_count = models.PositiveIntegerField(_("导入"), default=0)
     unchanged_count = models.PositiveIntegerField(_("未变"), default=0)
     failed_count = models.PositiveIntegerField(_("失败"), default=0)
+    #: Run by background tasks, one per file (``ImportBatchFile``).
+    background = models.BooleanField(_("后台导入"), default=False)
+    #: Files not imported, each ``{"path": …, "reason": …}``: same content as
+    #: another file of the batch, or not a report file (in a zip).
+    skipped = models.JSONField(_("跳过的文件"), default=list, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -176,3 +181,78 @@ class ImportEvent(BaseModel):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class FileState(models.TextChoices):
+    """Where one file of a background batch stands."""
+
+    PENDING = "pending", _("排队中")
+    RUNNING = "running", _("导入中")
+    DONE = "done", _("完成")
+    FAILED = "failed", _("失败")
+
+
+class ImportBatchFile(BaseModel):
+    """One file of a background batch (``gongkai import --background`` or an
+    upload): imported by its own task (``imports.tasks.import_file``), so that a
+    failed file is reported and retried alone.  The bytes are kept as the
+    SourceFile (stored when the batch is made), so any worker can read them; a
+    file that could not be read then has none and is read again from ``path``."""
+
+    batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.CASCADE,
+        related_name="files",
+        verbose_name=_("批次"),
+    )
+    path = models.CharField(_("路径"), max_length=1000)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    source_file = models.ForeignKey(
+        SourceFile,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="batch_files",
+        verbose_name=_("来源文件"),
+    )
+    state = models.CharField(
+        _("状态"), max_length=20, choices=FileState.choices, default=FileState.PENDING
+    )
+    error = models.TextField(_("失败原因"), blank=True)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
+    task_id = models.CharField(_("任务"), max_length=64, blank=True)
+    record = models.ForeignKey(
+        ImportRecord,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("导入记录"),
+    )
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["batch", "pk"]
+        verbose_name = _("批次中的文件")
+        verbose_name_plural = _("批次中的文件")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=FileState.values),
+                name="import_batch_file_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=FileState.FAILED) | ~Q(error=""),
+                name="import_batch_file_failure_has_reason",
+            ),
+            # The same content is imported once per batch.
+            models.UniqueConstraint(
+                fields=["batch", "sha256"],
+                condition=~Q(sha256=""),
+                name="import_batch_file_once_per_batch",
+            ),
+        ]
+        indexes = [models.Index(fields=["batch", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.get_state_display()}"

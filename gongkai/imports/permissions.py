@@ -38,3 +38,10 @@ def can_correct(user: AnyUser, report: AnnualReport) -> bool:
         or scope.has_role(report.organisation_id, AUDIT_ROLES)
         or report_permissions.can_edit_report(user, report.organisation)
     )
+
+
+def can_upload_imports(user: AnyUser) -> bool:
+    """Upload reports for a background import, and retry its failed files: the
+    import role (公开办管理员) or the 监督评估人员 role, held anywhere (the
+    reports may be of any organ, and their organs are matched on import)."""
+    return user_scope(user).holds_anywhere(IMPORT_ROLES | AUDIT_ROLES)

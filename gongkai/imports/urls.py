@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.imports import views
+from gongkai.imports import batch_views, views
 
 app_name = "imports"
 urlpatterns = [
@@ -25,4 +25,7 @@ urlpatterns = [
     ),
     path("sources/<id:pk>/", views.source_download, name="source"),
     path("compare/", views.compare, name="compare"),
+    path("batches/new/", batch_views.batch_new, name="batch_new"),
+    path("batches/<id:pk>/", batch_views.batch_detail, name="batch"),
+    path("batches/<id:pk>/retry/", batch_views.batch_retry, name="batch_retry"),
 ]

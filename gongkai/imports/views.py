@@ -29,6 +29,7 @@ from gongkai.annual_reports.services import (
     report_show_publicly,
 )
 from gongkai.core.errors import DomainError
+from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
 from gongkai.imports import permissions, selectors
 from gongkai.imports.cells import CellValueError, cell_path
 from gongkai.imports.forms import (
@@ -85,6 +86,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
             "rows": selectors.imported_report_list(**form.filters()),
             "batches": selectors.batch_list_recent(),
             "unconfirmed": selectors.organisation_list_unconfirmed().count(),
+            "can_upload": permissions.can_upload_imports(request.user),
         },
     )
 
@@ -108,6 +110,8 @@ def organisation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     try:
         organisation_confirm(organisation=organisation, actor=_actor(request))
+    except DomainPermissionDenied as exc:
+        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -186,6 +190,8 @@ def correction_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         report_cell_override_withdraw(
             override=correction, actor=_actor(request), note=note
         )
+    except DomainPermissionDenied as exc:
+        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
         return _back_to_report(request, correction.report_id, correction.path, "")
@@ -205,6 +211,8 @@ def report_show_publicly_view(request: HttpRequest, pk: int) -> HttpResponse:
             shown=shown,
             note=request.POST.get("note", "")[:1000],
         )
+    except DomainPermissionDenied as exc:
+        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

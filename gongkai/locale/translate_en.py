@@ -394,6 +394,973 @@ EN: dict[str, str | tuple[str, str]] = {
     "依据": "Basis",
     "例如：自治条例或当地规定": "e.g. an autonomy regulation or a local rule",
     "地方节日": "Local holidays",
+    # portal: the public application form (依申请公开)
+    "政府信息公开申请": "Request for government information",
+    "依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向行政机关申请获取政府信息。无需注册；提交后您会得到受理编号和查询码，凭此查询办理进度、下载答复。": (
+        "Under Articles 27 to 29 of the Regulations on Open Government Information, citizens, legal persons and other organisations may ask an administrative organ for government information. No account is needed: after submitting you get a tracking number and a query code with which you can follow the request and download the reply."
+    ),
+    "已提交过申请？查询办理进度": "Already applied? Follow your request",
+    "申请还不能提交，请按提示逐项修改（已填写的内容都已保留）。": (
+        "The request cannot be submitted yet: please correct each point shown (everything you typed has been kept)."
+    ),
+    "出于安全原因，浏览器不会保留已选择的附件：请重新选择要上传的附件。": (
+        "For security reasons the browser does not keep chosen files: please choose the attachments again."
+    ),
+    "受理机关": "Organ applied to",
+    "申请人信息": "Applicant",
+    "联系方式（至少填写一种）": "Contact details (at least one)",
+    "所需政府信息": "Information requested",
+    "每项请至少填写信息名称、文号或便于查找的特征描述之一；可填写多项。": (
+        "For each item give at least its title, its document number or a description that helps find it; you may add several items."
+    ),
+    "增加一项": "Add an item",
+    "提供形式与获取方式": "Form and way of obtaining",
+    "附件": "Attachments",
+    "提交申请": "Submit request",
+    "所需信息": "Information requested",
+    "删除此项": "Remove this item",
+    "申请办理进度": "Progress of the request",
+    "受理编号": "Tracking number",
+    "收到申请之日": "Date of receipt",
+    "办理结果": "Outcome",
+    "负责公开的机关": "Organ responsible for disclosure",
+    "答复期限": "Reply due",
+    "该年度的节假日安排尚未录入，期限按法定节假日暂定计算，录入后会重新计算": (
+        "The holiday arrangements of that year are not entered yet: the date is computed provisionally from the statutory holidays and recomputed when they are entered"
+    ),
+    "暂定": "provisional",
+    "申请人": "Applicant",
+    "姓名或名称": "Name",
+    "证件类型": "Identity document",
+    "证件号码": "Document number",
+    "联系电话": "Telephone",
+    "电子邮箱": "E-mail",
+    "通信地址": "Postal address",
+    "提供形式": "Form",
+    "获取方式": "Way of obtaining",
+    "为保护个人信息，证件号码和联系方式只显示部分。": (
+        "To protect personal data, identity numbers and contact details are shown in part only."
+    ),
+    "已提交的材料": "Documents submitted",
+    "办理记录": "Timeline",
+    "答复及告知文书": "Replies and notices",
+    "Word 文档": "Word document",
+    "暂无已出具的文书。": "No letter has been issued yet.",
+    "查询其他申请": "Look up another request",
+    "申请已提交": "Request submitted",
+    "请记下或打印以下受理编号和查询码。查询码只在此处显示一次，凭它们可以查询办理进度、下载答复。": (
+        "Note or print the tracking number and query code below. The query code is shown only here, once; with both you can follow the request and download the reply."
+    ),
+    "查询码": "Query code",
+    "打印": "Print",
+    "查看办理进度": "Follow the request",
+    "受理编号和查询码只显示一次": "The tracking number and query code are shown once only",
+    "提交后的受理编号和查询码已经显示过。请凭受理编号和查询码查询办理进度。": (
+        "The tracking number and query code of the submission have been shown already. Use them to follow the request."
+    ),
+    "查询办理进度": "Follow a request",
+    "查询申请办理进度": "Follow a request",
+    "请输入提交申请时得到的受理编号和查询码。": (
+        "Enter the tracking number and query code you got when you submitted the request."
+    ),
+    "查询": "Look up",
+    "提交新的政府信息公开申请": "Submit a new request for government information",
+    "自然人": "Natural person",
+    "法人或其他组织": "Legal person or other organisation",
+    "商业企业": "Business",
+    "科研机构": "Research institution",
+    "社会公益组织": "Public-interest organisation",
+    "法律服务机构": "Legal services provider",
+    "其他": "Other",
+    "最多上传 %(n)s 个附件，请合并后再上传": (
+        "At most %(n)s attachments: please combine files before uploading"
+    ),
+    "向哪个机关申请：人民政府或其工作部门（信息由谁制作或保存）": (
+        "The organ you apply to: a people's government or one of its departments (the one that made or keeps the information)"
+    ),
+    "请选择受理机关": "Choose the organ",
+    "请从列表中选择受理机关": "Choose the organ from the list",
+    "申请人类型": "Applicant type",
+    "组织类别": "Kind of organisation",
+    "请选择": "Choose",
+    "证件号码或统一社会信用代码": "Identity document number or unified social credit code",
+    "所需信息的提供形式": "Form of the information",
+    "获取信息的方式": "Way of obtaining the information",
+    "身份证明等附件（可选）": "Proof of identity and other attachments (optional)",
+    "PDF、JPG、PNG、OFD 或 DOCX，每个文件不超过 %(mb)s MB": (
+        "PDF, JPG, PNG, OFD or DOCX, at most %(mb)s MB each"
+    ),
+    "请选择组织类别：商业企业、科研机构、社会公益组织、法律服务机构或其他": (
+        "Choose the kind of organisation: business, research institution, public-interest organisation, legal services provider or other"
+    ),
+    "信息名称": "Title of the information",
+    "其他特征描述": "Other description",
+    "如制作机关、时间、事项，便于查找": (
+        "e.g. the organ that made it, when, on what matter, to help find it"
+    ),
+    "请填写受理编号": "Enter the tracking number",
+    "请填写查询码": "Enter the query code",
+    "收到申请，已登记": "Request received and registered",
+    "收到申请材料": "Documents received",
+    "已交承办单位办理": "Passed to the unit handling it",
+    "开始办理": "Handling started",
+    "已发出补正通知": "Request for correction sent",
+    "收到补正后的申请": "Corrected request received",
+    "逾期未补正，视为放弃申请": "Not corrected in time: deemed abandoned",
+    "征求意见（所需时间不计入答复期限）": "Consultation (its time is not counted in the reply period)",
+    "征求意见已有结果": "Consultation answered",
+    "延长答复期限": "Reply period extended",
+    "已作出答复": "Replied",
+    "申请已撤回": "Request withdrawn",
+    "答复已送达": "Reply delivered",
+    "已归档": "Archived",
+    "已转送其他机关办理": "Transferred to another organ",
+    "没有找到这个申请：受理编号或查询码不正确。请核对后重新输入（查询码不区分大小写）。": (
+        "No such request: the tracking number or the query code is wrong. Check them and try again (the query code is not case-sensitive)."
+    ),
+    "没有找到这个申请，或者您尚未查询：请先用受理编号和查询码查询。": (
+        "No such request, or you have not looked it up yet: look it up with its tracking number and query code first."
+    ),
+    "没有找到这份文书。": "No such letter.",
+    # API tokens (admin)
+    "令牌只显示这一次，请复制保存：%(token)s": (
+        "The token is shown only this once; copy it and keep it safe: %(token)s"
+    ),
+    "吊销所选令牌": "Revoke selected tokens",
+    "已吊销 %(n)d 个令牌": "Tokens revoked: %(n)d",
+    "前缀": "Prefix",
+    "令牌摘要": "Token digest",
+    "最近使用时间": "Last used",
+    "吊销时间": "Revoked at",
+    "API 令牌": "API tokens",
+    # administrative reconsideration and litigation (models)
+    "行政复议和行政诉讼": "Administrative reconsideration and litigation",
+    "行政复议": "Administrative reconsideration",
+    "行政诉讼（未经复议直接起诉）": "Administrative litigation (without reconsideration first)",
+    "行政诉讼（复议后起诉）": "Administrative litigation (after reconsideration)",
+    "结果维持": "Decision upheld",
+    "结果纠正": "Decision corrected",
+    "其他结果": "Other result",
+    "被申请复议或起诉的申请": "Request challenged",
+    "类别": "Category",
+    "所针对的行政复议": "Reconsideration challenged",
+    "申请复议或起诉日期": "Date filed",
+    "复议机关或人民法院": "Reconsideration body or court",
+    "案号": "Case number",
+    "审结结果": "Result",
+    "结论": "Conclusion",
+    "审结日期": "Date concluded",
+    "备注": "Remarks",
+    "行政复议或行政诉讼": "Administrative reconsideration or litigation",
+    "事项": "Event",
+    "复议诉讼记录": "Reconsideration and litigation events",
+    "依申请公开": "Disclosure on request",
+    # disclosure requests: model fields and choices
+    "居民身份证": "Resident identity card",
+    "统一社会信用代码": "Unified social credit code",
+    "护照": "Passport",
+    "港澳居民来往内地通行证": "Mainland travel permit for Hong Kong and Macao residents",
+    "台湾居民来往大陆通行证": "Mainland travel permit for Taiwan residents",
+    "外国人永久居留身份证": "Foreign permanent resident ID card",
+    "纸质": "Paper",
+    "电子": "Electronic",
+    "查阅": "Inspection",
+    "自取": "Collect in person",
+    "邮寄": "By post",
+    "电子邮件": "E-mail",
+    "在线": "Online",
+    "当面": "In person",
+    "挂号信": "Registered post",
+    "平信": "Ordinary post",
+    "网络": "Internet",
+    "传真": "Fax",
+    "承办单位": "Handling unit",
+    "查询码摘要": "Query code digest",
+    "申请人姓名或名称": "Applicant's name",
+    "所需信息的指定提供载体形式": "Medium requested for the information",
+    "申请渠道": "Channel",
+    "法律依据": "Legal basis",
+    "理由": "Reason",
+    "负责公开的机关（非本机关）": "Organ responsible for disclosure (not this organ)",
+    "办结日期": "Date closed",
+    "期限为暂定": "Due date provisional",
+    "送达日期": "Date delivered",
+    "送达方式": "Delivery method",
+    "送达凭证": "Proof of delivery",
+    "归档日期": "Date archived",
+    "转至": "Transferred to",
+    "不予公开": "Withheld",
+    "不予公开的理由": "Grounds for withholding",
+    "不予公开的内容与说明": "Withheld content and explanation",
+    "申请事项": "Items requested",
+    "第三方（第三十二条）": "Third party (Article 32)",
+    "其他机关（第三十四条）": "Other organ (Article 34)",
+    "征求对象": "Party consulted",
+    "发函日期": "Date letter sent",
+    "对方收到日期": "Date received by the party",
+    "回复日期": "Date of response",
+    "意见": "Opinion",
+    "征求意见": "Consultation",
+    "批准日期": "Date approved",
+    "延长工作日数": "Working days added",
+    "告知申请人日期": "Date applicant notified",
+    "延期答复": "Extension of the reply period",
+    "告知日期": "Date of notice",
+    "需要补正的事项": "Points to correct",
+    "补正期限": "Correction deadline",
+    "晚于七个工作日告知": "Notified after 7 working days",
+    "收到补正日期": "Date correction received",
+    "逾期未补正日期": "Date correction lapsed",
+    "补正": "Correction",
+    "身份证明": "Proof of identity",
+    "申请书原件": "Original request form",
+    "补正材料": "Correction documents",
+    "其他材料": "Other documents",
+    "材料类别": "Document type",
+    "文件": "File",
+    "原文件名": "Original file name",
+    "申请材料": "Request documents",
+    "计收方式": "Charging method",
+    "按件计收": "Per request",
+    "按量计收": "By volume",
+    "件数或页数": "Requests or pages",
+    "本月此前已申请件数": "Requests earlier this month",
+    "应缴金额（元）": "Amount due (yuan)",
+    "计费明细": "Fee breakdown",
+    "发出收费通知日期": "Date fee notice sent",
+    "申请人收到通知日期": "Date applicant received the notice",
+    "缴费期限": "Payment due by",
+    "缴费日期": "Date paid",
+    "实缴金额（元）": "Amount paid (yuan)",
+    "缴费凭证": "Proof of payment",
+    "逾期未缴费日期": "Date payment lapsed",
+    "收费通知": "Fee notice",
+    "查看位置": "Viewed in",
+    "查看的字段": "Fields viewed",
+    "个人信息查看记录": "Personal data access log",
+    "其他法人或其他组织": "Other legal person or organisation",
+    # outcomes (国务院令第711号 and the annual-report format), described in English
+    "予以公开": "Disclosed",
+    "部分公开": "Partly disclosed",
+    "不予公开：属于国家秘密": "Withheld: state secret",
+    "不予公开：其他法律行政法规禁止公开": (
+        "Withheld: disclosure prohibited by another law or administrative regulation"
+    ),
+    "不予公开：危及“三安全一稳定”": (
+        "Withheld: would endanger national, public or economic security or social stability"
+    ),
+    "不予公开：保护第三方合法权益": "Withheld: protects a third party's lawful rights",
+    "不予公开：属于三类内部事务信息": "Withheld: internal affairs information",
+    "不予公开：属于四类过程性信息": "Withheld: process information",
+    "不予公开：属于行政执法案卷": "Withheld: administrative law-enforcement case file",
+    "不予公开：属于行政查询事项": "Withheld: available through an administrative enquiry procedure",
+    "无法提供：本机关不掌握相关政府信息": (
+        "Cannot be provided: this organ does not hold the information"
+    ),
+    "无法提供：没有现成信息需要另行制作": (
+        "Cannot be provided: the information does not exist and would have to be created"
+    ),
+    "无法提供：补正后申请内容仍不明确": "Cannot be provided: still unclear after correction",
+    "不予处理：信访举报投诉类申请": "Not processed: petition, report or complaint",
+    "不予处理：重复申请": "Not processed: repeated request",
+    "不予处理：要求提供公开出版物": "Not processed: asks for a public publication",
+    "不予处理：无正当理由大量反复申请": (
+        "Not processed: many repeated requests without good reason"
+    ),
+    "不予处理：要求行政机关确认或重新出具已获取信息": (
+        "Not processed: asks the organ to confirm or reissue information already obtained"
+    ),
+    "其他处理：申请人无正当理由逾期不补正": (
+        "Other handling: applicant did not correct the request in time without good reason"
+    ),
+    "其他处理：申请人逾期未按收费通知要求缴纳费用": (
+        "Other handling: applicant did not pay the fee notice in time"
+    ),
+    "其他处理：其他": "Other handling: other",
+    "（一）予以公开": "(1) Disclosed",
+    "（二）部分公开": "(2) Partly disclosed",
+    "（三）不予公开": "(3) Withheld",
+    "（四）无法提供": "(4) Cannot be provided",
+    "（五）不予处理": "(5) Not processed",
+    "（六）其他处理": "(6) Other handling",
+    # request status
+    "已收到": "Received",
+    "已分办": "Assigned",
+    "办理中": "In progress",
+    "待补正": "Awaiting correction",
+    "征求意见中": "In consultation",
+    "已延期": "Extended",
+    "已送达": "Delivered",
+    "已撤回": "Withdrawn",
+    "视为放弃": "Deemed abandoned",
+    "已转其他机关": "Transferred to another organ",
+    # back office: reconsideration and litigation pages
+    "您的账号没有办理政府信息公开申请的岗位。": (
+        "Your account has no role for handling disclosure requests."
+    ),
+    "日期格式应为 年-月-日，例如 2025-03-10": (
+        "Write dates as year-month-day, e.g. 2025-03-10"
+    ),
+    "请从列表中选择类别": "Choose a category from the list",
+    "名称最多 200 个字": "The name can be at most 200 characters",
+    "案号最多 100 个字": "The case number can be at most 100 characters",
+    "所针对的行政复议（复议后起诉时选择）": (
+        "Reconsideration challenged (choose it for litigation after reconsideration)"
+    ),
+    "请从列表中选择该申请已审结的行政复议": (
+        "Choose a concluded reconsideration of this request from the list"
+    ),
+    "撤回、终止、驳回起诉等计入「其他结果」": (
+        "Withdrawals, terminations, dismissals of the suit and the like count as “Other result”"
+    ),
+    "请从列表中选择审结结果": "Choose the result from the list",
+    "结论（如驳回诉讼请求、撤销、确认违法、撤回）": (
+        "Conclusion (e.g. claim dismissed, decision revoked, declared unlawful, withdrawn)"
+    ),
+    "没有这件政府信息公开申请。": "There is no such disclosure request.",
+    "您无权查看申请 %(number)s：它不属于您所在的单位。": (
+        "You may not view request %(number)s: it does not belong to your unit."
+    ),
+    "没有这件行政复议或行政诉讼。": "There is no such reconsideration or litigation.",
+    "您无权查看这件行政复议或行政诉讼。": (
+        "You may not view this reconsideration or litigation."
+    ),
+    "只有该申请所属机关的公开办或承办单位可以登记。": (
+        "Only the disclosure office or the handling unit of the request's organ can register this."
+    ),
+    "已登记。": "Registered.",
+    "只有该申请所属机关的公开办或承办单位可以记录结果。": (
+        "Only the disclosure office or the handling unit of the request's organ can record the result."
+    ),
+    "已记录审结结果。": "Result recorded.",
+    # back office: case forms
+    "请按 年-月-日 填写日期，例如 2025-03-07": (
+        "Enter the date as year-month-day, e.g. 2025-03-07"
+    ),
+    "日期 %(value)s 超出可办理的范围（%(earliest)s 至 %(latest)s）：请核对年份": (
+        "The date %(value)s is outside the possible range (%(earliest)s to %(latest)s): check the year"
+    ),
+    "请填写%(label)s": "%(label)s is required",
+    "请选择办理结果": "Choose the outcome",
+    "请选择不予公开的理由": "Choose the grounds for withholding",
+    "受理编号或申请人": "Tracking number or applicant",
+    "办理中（全部未办结）": "Open (everything not closed)",
+    "机关或承办单位": "Organ or handling unit",
+    "所选单位不在您的范围内：请重新选择": "The unit chosen is outside your remit: choose again",
+    "收到日期自": "Received from",
+    "收到日期至": "Received until",
+    "截止日期早于起始日期：请交换或改正两个日期": (
+        "The end date is before the start date: swap or correct the two dates"
+    ),
+    "您不能为所选机关登记申请：请选择您所在的机关": (
+        "You cannot register requests for the organ chosen: choose your own organ"
+    ),
+    "第三十一条按渠道确定收到申请之日：请填写该渠道需要的日期": (
+        "Under Article 31 the date of receipt depends on the channel: enter the date that channel needs"
+    ),
+    "提交（寄出）日期": "Date submitted (posted)",
+    "当面提交：提交之日即收到申请之日": (
+        "In person: the day of submission is the date of receipt"
+    ),
+    "签收日期": "Date signed for",
+    "挂号信、快递等需签收的邮件：以本机关签收之日为准": (
+        "Registered post, courier and other mail signed for: the day this organ signs for it"
+    ),
+    "信函到达日期": "Date the letter arrived",
+    "平信：信函到达本机关之日（应当日联系申请人确认）": (
+        "Ordinary post: the day the letter reaches this organ (contact the applicant to confirm the same day)"
+    ),
+    "与申请人确认日期": "Date confirmed with the applicant",
+    "平信、传真、电子邮件：以与申请人（双方）确认之日为准": (
+        "Ordinary post, fax, e-mail: the day receipt is confirmed with the applicant (by both sides)"
+    ),
+    "第%(n)d项 信息名称": "Item %(n)d: title of the information",
+    "第%(n)d项 文号": "Item %(n)d: document number",
+    "第%(n)d项 其他特征描述": "Item %(n)d: other description",
+    "请选择承办单位": "Choose the handling unit",
+    "所选单位不是本机关的下属单位：请重新选择": (
+        "The unit chosen is not part of this organ: choose again"
+    ),
+    "分办日期": "Date assigned",
+    "退回理由": "Reason for returning",
+    "请填写退回公开办的理由": "Give the reason for returning it to the disclosure office",
+    "退回日期": "Date returned",
+    "转送至（gongkai 中的其他机关）": "Transfer to (another organ in gongkai)",
+    "请选择负责公开该信息的机关": "Choose the organ responsible for disclosing the information",
+    "所选机关无效：请从列表中选择本机关以外的机关": (
+        "Invalid organ: choose an organ other than this one from the list"
+    ),
+    "转送日期": "Date transferred",
+    "负责公开该信息的机关": "Organ responsible for disclosing the information",
+    "请填写负责公开该信息的机关名称（第三十六条第（五）项）": (
+        "Enter the name of the organ responsible for disclosing the information (Article 36(5))"
+    ),
+    "答复日期": "Reply date",
+    "需要补正的事项（每行一项）": "Points to correct (one per line)",
+    "请逐项列出需要补正的事项（第三十条：一次性告知）": (
+        "List every point to correct (Article 30: all in a single notice)"
+    ),
+    "请填写征求意见对象的名称": "Enter the name of the party consulted",
+    "请选择要记录回复的征求意见": "Choose the consultation whose response you are recording",
+    "该征求意见已记录回复或不属于本申请：请重新选择": (
+        "That consultation already has a response or belongs to another request: choose again"
+    ),
+    "回复日期（或期满无回复之日）": (
+        "Date of response (or the day the period ended without one)"
+    ),
+    "意见（期满未回复的留空）": "Opinion (leave blank if there was no response in time)",
+    "第三十三条第二款：延长的期限最长不得超过 20 个工作日": (
+        "Article 33(2): an extension may not exceed 20 working days"
+    ),
+    "请填写延长的工作日数": "Enter the number of working days to add",
+    "请填写 1 至 20 的整数": "Enter a whole number from 1 to 20",
+    "延期理由": "Reason for the extension",
+    "请填写延期理由（告知申请人）": "Give the reason for the extension (it is told to the applicant)",
+    "请选择一项办理结果": "Choose an outcome",
+    "办理结果无效：请从年报的办理结果中选择一项": (
+        "Invalid outcome: choose one of the annual report's outcomes"
+    ),
+    "只有办理结果为「部分公开」时才勾选不予公开的事项": (
+        "Tick withheld items only when the outcome is “Partly disclosed”"
+    ),
+    "请为第%(n)d项选择不予公开的理由（第三十七条）": (
+        "Choose the grounds for withholding item %(n)d (Article 37)"
+    ),
+    "部分公开须勾选至少一项不予公开的事项并写明理由（第三十七条）": (
+        "Partial disclosure needs at least one withheld item ticked, with its reason (Article 37)"
+    ),
+    "撤回日期": "Date withdrawn",
+    "送达凭证（PDF、JPEG 或 PNG，不超过 20 MB）": (
+        "Proof of delivery (PDF, JPEG or PNG, at most 20 MB)"
+    ),
+    "请上传送达凭证（签收单、回执或发送记录）": (
+        "Upload proof of delivery (signed receipt, return slip or sending record)"
+    ),
+    "送达凭证有 %(mb).1f MB，超过 20 MB：请压缩或分页扫描后上传": (
+        "The proof of delivery is %(mb).1f MB, over 20 MB: compress it or scan it in parts, then upload it"
+    ),
+    "「%(name)s」的内容不是 PDF、JPEG 或 PNG 文件（按文件内容检查，而非扩展名）：请上传扫描件或照片": (
+        "“%(name)s” is not a PDF, JPEG or PNG file (checked by its content, not its extension): upload a scan or a photo"
+    ),
+    "PDF、JPG、PNG、OFD 或 DOCX，按文件内容核对类型": (
+        "PDF, JPG, PNG, OFD or DOCX; the type is checked from the file's content"
+    ),
+    # back office: case actions and timeline events
+    "登记": "Register",
+    "分办": "Assign",
+    "退回公开办": "Return to the disclosure office",
+    "转送其他机关": "Transfer to another organ",
+    "补正告知": "Correction notice",
+    "收到补正": "Correction received",
+    "逾期未补正": "Not corrected in time",
+    "征求意见回复": "Consultation response",
+    "作出答复": "Reply",
+    "撤回申请": "Withdrawal",
+    "送达": "Delivery",
+    "归档": "Archive",
+    "是": "Yes",
+    "否": "No",
+    "只有公开办或承办人员可以登记申请。": (
+        "Only the disclosure office or case officers can register requests."
+    ),
+    "已登记申请 %(number)s，收到申请之日为 %(date)s。查询码：%(code)s（只显示这一次，请告知申请人）": (
+        "Request %(number)s registered; date of receipt %(date)s. Query code: %(code)s (shown only this once: give it to the applicant)"
+    ),
+    "分办到承办单位": "Assign to a handling unit",
+    "退回": "Return",
+    "补正告知（第三十条）": "Correction notice (Article 30)",
+    "发出补正告知": "Send correction notice",
+    "记录收到补正": "Record correction received",
+    "逾期未补正（视为放弃）": "Not corrected in time (deemed abandoned)",
+    "记录逾期未补正": "Record correction lapsed",
+    "征求意见（第三十二条、第三十四条）": "Consultation (Articles 32 and 34)",
+    "记录发函": "Record letter sent",
+    "记录回复": "Record response",
+    "延期答复（第三十三条第二款）": "Extension of the reply period (Article 33(2))",
+    "批准延期": "Approve extension",
+    "记录答复": "Record reply",
+    "转送": "Transfer",
+    "答复非本机关负责公开（第三十六条第（五）项）": (
+        "Reply: not this organ's information to disclose (Article 36(5))"
+    ),
+    "申请人撤回申请": "Applicant withdraws the request",
+    "记录撤回": "Record withdrawal",
+    "记录送达": "Record delivery",
+    "已分办到「%(unit)s」。": "Assigned to %(unit)s.",
+    "已开始办理。": "Handling started.",
+    "已退回公开办。": "Returned to the disclosure office.",
+    "已发出补正告知。": "Correction notice sent.",
+    "已记录收到补正，答复期限重新计算。": (
+        "Correction received and recorded; the reply period starts again."
+    ),
+    "已记录逾期未补正，申请视为放弃。": (
+        "Recorded that the correction was not made in time; the request is deemed abandoned."
+    ),
+    "已记录征求意见发函，征求意见时间不计入答复期限。": (
+        "Consultation letter recorded; the consultation time does not count towards the reply period."
+    ),
+    "已记录征求意见的回复。": "Consultation response recorded.",
+    "已批准延期 %(days)d 个工作日。": "Extension approved: %(days)d working days.",
+    "已记录答复：%(outcome)s。": "Reply recorded: %(outcome)s.",
+    "已转送「%(organ)s」，对方受理编号 %(number)s。": (
+        "Transferred to %(organ)s; its tracking number is %(number)s."
+    ),
+    "已答复非本机关负责公开，并告知负责公开的机关。": (
+        "Replied that this organ is not responsible for disclosing the information, naming the organ that is."
+    ),
+    "已记录申请人撤回申请。": "Withdrawal by the applicant recorded.",
+    "已记录送达。": "Delivery recorded.",
+    "已归档。": "Archived.",
+    "没有这项操作。": "There is no such action.",
+    "您不能对申请 %(number)s 进行这项操作。": "You cannot take this action on request %(number)s.",
+    "申请当前状态为「%(status)s」，不能进行这项操作；页面已刷新为当前可进行的操作。": (
+        "The request is now “%(status)s”, so this action is not possible; the page has been refreshed to show the actions available."
+    ),
+    "材料已上传。": "Document uploaded.",
+    "这件申请没有这份材料。": "This request has no such document.",
+    # back office: cell drill-down
+    "您无权查看「%(org)s」的这份年度报告。": "You may not view this annual report of %(org)s.",
+    "「%(cell)s」不是第三、四部分的单元格：只有依申请公开和复议诉讼的单元格可以查看办件。": (
+        "“%(cell)s” is not a cell of parts 3 or 4: only cells on requests and on reconsideration and litigation list their cases."
+    ),
+    "这个单元格不是根据办件计算的（手工填写或导入），没有对应的办件清单。": (
+        "This cell was not computed from case records (it was typed in or imported), so there is no list of cases for it."
+    ),
+    # back office: information processing fees
+    "计收方式（每件申请只能选择一种，第三条）": (
+        "Charging method (one per request, Article 3)"
+    ),
+    "请选择按件计收或按量计收": "Choose per request or by volume",
+    "件数（按件）或页数（按量）": "Requests (per request) or pages (by volume)",
+    "请填写件数或页数": "Enter the number of requests or pages",
+    "件数或页数应为整数": "The number of requests or pages must be a whole number",
+    "件数或页数至少为 1": "The number of requests or pages must be at least 1",
+    "件数或页数过大，请核对": "The number of requests or pages is too large: please check it",
+    "请填写实缴金额": "Enter the amount paid",
+    "金额应为数字，例如 200 或 200.00": "The amount must be a number, e.g. 200 or 200.00",
+    "金额应大于 0": "The amount must be more than 0",
+    "金额过大，请核对": "The amount is too large: please check it",
+    "金额最多两位小数（分）": "The amount can have at most two decimals (fen)",
+    "缴费凭证（PDF、JPG、PNG、OFD 或 DOCX）": "Proof of payment (PDF, JPG, PNG, OFD or DOCX)",
+    "办结日期（缴费期限届满后）": "Date closed (after the payment deadline)",
+    "日期不能晚于今天（%(today)s）": "The date cannot be later than today (%(today)s)",
+    "已发出收费通知，应缴 %(amount)s 元，缴费期限 %(date)s。": (
+        "Fee notice sent: %(amount)s yuan due by %(date)s."
+    ),
+    "已记录缴费。": "Payment recorded.",
+    "申请人逾期未缴费，已按视为放弃申请办结（其他处理 2）。": (
+        "The applicant did not pay in time: the request is closed as deemed abandoned (other handling 2)."
+    ),
+    "没有这个收费操作。": "There is no such fee action.",
+    "只有公开办或承办单位可以办理收费事项。": (
+        "Only the disclosure office or the handling unit can deal with fees."
+    ),
+    "该申请没有缴费凭证。": "This request has no proof of payment.",
+    # annual reports computed from case records
+    "由办理记录计算得出": "Computed from case records",
+    "由办件计算第三、四部分": "Compute parts 3 and 4 from cases",
+    "按本机关登记的依申请公开办件和行政复议、诉讼记录计算；不勾选则为空白草稿": (
+        "Computed from the requests and the reconsideration and litigation records registered by this organ; leave unticked for a blank draft"
+    ),
+    # back office: letter templates and settings
+    "只有公开办管理员可以管理文书模板。": (
+        "Only disclosure office administrators can manage letter templates."
+    ),
+    "您管理的机关中没有这个机关。": "This organ is not among the organs you manage.",
+    "可分两行：机关名称一行，文书名称一行": (
+        "May take two lines: the organ's name on one, the letter's name on the other"
+    ),
+    "正文": "Body",
+    "第一行为称呼（以冒号结尾），以下每行一段；占位符写作 {{名称}}，见右侧列表": (
+        "The first line is the salutation (ending with a colon), then one paragraph per line; write placeholders as {{名称}}, see the list on the right"
+    ),
+    "没有这个机关。": "There is no such organ.",
+    "没有这种文书。": "There is no such kind of letter.",
+    "只有本机关的公开办管理员可以修改文书模板。": (
+        "Only this organ's disclosure office administrators can change letter templates."
+    ),
+    "已恢复为上级或默认模板。": "Restored to the parent organ's or the default template.",
+    "模板已保存。": "Template saved.",
+    "文号格式": "Document number format",
+    "占位符：{{机关简称}}、{{年}}、{{序号}}": (
+        "Placeholders: {{机关简称}} (organ's short name), {{年}} (year), {{序号}} (sequence number)"
+    ),
+    "署名机关": "Signing organ",
+    "行政复议机关": "Reconsideration body",
+    "留空时为上一级人民政府": "If blank: the people's government one level up",
+    "管辖法院": "Competent court",
+    "留空时写“有管辖权的人民法院”": "If blank: “the people's court with jurisdiction”",
+    "联系人": "Contact person",
+    "只有本机关的公开办管理员可以修改文书设置。": (
+        "Only this organ's disclosure office administrators can change letter settings."
+    ),
+    "文书设置已保存。": "Letter settings saved.",
+    "您无权办理申请 %(number)s 的文书：它不属于您所在的单位。": (
+        "You may not handle the letters of request %(number)s: it does not belong to your unit."
+    ),
+    "成文日期": "Date of the letter",
+    "请按 YYYY-MM-DD 填写日期": "Enter the date as YYYY-MM-DD",
+    "已按申请的记录填好；〔请填写：…〕处须补写后才能出具。第一行为称呼，以下每行一段。": (
+        "Filled in from the request's records; complete every 〔请填写：…〕 before issuing. The first line is the salutation, then one paragraph per line."
+    ),
+    "成文日期超出范围：请填写 2000 年至 2099 年之间的日期": (
+        "Date of the letter out of range: enter a date from 2000 to 2099"
+    ),
+    "已出具 %(number)s。": "Issued %(number)s.",
+    "没有这份文书。": "There is no such letter.",
+    "没有这种格式。": "There is no such format.",
+    # back office: notifications
+    "请选择要标为已读的通知。": "Choose the notifications to mark as read.",
+    "已将 %(n)d 条通知标为已读。": (
+        "%(n)d notification marked as read.",
+        "%(n)d notifications marked as read.",
+    ),
+    # back office: reconsideration and litigation templates
+    "全部行政复议和行政诉讼": "All reconsideration and litigation",
+    "申请 %(number)s 的行政复议和行政诉讼": (
+        "Reconsideration and litigation for request %(number)s"
+    ),
+    "已登记": "Registered",
+    "该申请没有行政复议或行政诉讼。": "This request has no reconsideration or litigation.",
+    "登记行政复议或行政诉讼": "Register reconsideration or litigation",
+    "复议、诉讼针对已作出的答复（登记日期不早于答复日期），或针对逾期未答复。复议后起诉须选择该申请已审结的行政复议（行政诉讼法第四十五条）。": (
+        "Reconsideration and litigation challenge a reply already given (filed no earlier than the reply date) or a failure to reply in time. Litigation after reconsideration must name a concluded reconsideration of this request (Article 45 of the Administrative Litigation Law)."
+    ),
+    "返回申请 %(number)s 的行政复议和行政诉讼": (
+        "Back to the reconsideration and litigation of request %(number)s"
+    ),
+    "申请": "Request",
+    "记录审结结果": "Record the result",
+    "结果计入审结当年年报第四部分；12月31日仍未审结的，计入当年的「尚未审结」。": (
+        "The result counts in part 4 of the annual report for the year it concludes; cases still open on 31 December count as “not yet concluded” for that year."
+    ),
+    "记录结果": "Record result",
+    "办理人": "Handled by",
+    "审结": "Concluded",
+    "针对本机关政府信息公开申请办理的行政复议、行政诉讼（条例第五十一条）。年底仍未审结的，计入当年年报第四部分的「尚未审结」。": (
+        "Administrative reconsideration and litigation about this organ's handling of disclosure requests (Article 51 of the Regulations). Cases still open at the end of the year count as “not yet concluded” in part 4 of that year's annual report."
+    ),
+    "尚未审结": "Not yet concluded",
+    "已审结": "Concluded",
+    "分页": "Pagination",
+    "上一页": "Previous",
+    "第 %(n)s / %(total)s 页": "Page %(n)s of %(total)s",
+    "下一页": "Next",
+    "没有行政复议或行政诉讼。": "No reconsideration or litigation.",
+    # back office: case pages
+    "第三十条：补正告知应在收到申请之日起 7 个工作日内一次性发出，即不晚于 %(date)s；晚于此日的告知会被记录为逾期告知。": (
+        "Article 30: the correction notice must be sent once, within 7 working days of receipt, i.e. by %(date)s; a notice after that day is recorded as late."
+    ),
+    "部分公开时，逐项写明不予公开的事项及理由（第三十七条）": (
+        "For partial disclosure, state each withheld item and the reason (Article 37)"
+    ),
+    "各办理结果的法律依据": "Legal basis of each outcome",
+    "期限经过的年份尚未录入国务院放假安排，按法定节假日暂定计算；录入后自动重算": (
+        "The State Council holiday arrangements for a year in this period are not entered yet: the date is provisional, based on statutory holidays, and is recomputed once they are entered"
+    ),
+    "申请办理": "Requests",
+    "依申请公开工作台": "Requests dashboard",
+    "全部申请": "All requests",
+    "登记申请": "Register a request",
+    "答复书和告知书": "Reply letters and notices",
+    "文书": "Letters",
+    "下载": "Download",
+    "尚未出具文书。": "No letters issued yet.",
+    "起草、出具答复书或告知书": "Draft and issue reply letters or notices",
+    "案卷": "Case file",
+    "归档压缩包": "Archive (zip)",
+    "信息处理费": "Information processing fee",
+    "未发出收费通知。": "No fee notice sent.",
+    "收费通知与缴费记录": "Fee notice and payment",
+    "计算费用、发出收费通知": "Compute the fee and send a fee notice",
+    "没有针对本申请的行政复议或行政诉讼。": (
+        "No reconsideration or litigation concerns this request."
+    ),
+    "登记行政复议、行政诉讼及其结果": "Register reconsideration or litigation and its result",
+    "没有上传材料。": "No documents uploaded.",
+    "上传": "Upload",
+    "今天是 %(today)s。下面按承办单位列出您范围内未办结的申请：已超期、今天到期、%(days)s 个工作日内到期。": (
+        "Today is %(today)s. Below are the open requests in your remit by handling unit: overdue, due today and due within %(days)s working days."
+    ),
+    "未办结 %(n)s 件": "Open: %(n)s",
+    "已超期 %(n)s 件": "Overdue: %(n)s",
+    "今天到期 %(n)s 件": "Due today: %(n)s",
+    "%(days)s 个工作日内到期 %(n)s 件": "Due within %(days)s working days: %(n)s",
+    "登记当面、邮寄、传真或电子邮件收到的申请": (
+        "Register a request received in person, by post, by fax or by e-mail"
+    ),
+    "未办结": "Open",
+    "已超期": "Overdue",
+    "今天到期": "Due today",
+    "%(days)s 个工作日内到期": "Due within %(days)s working days",
+    "未分办": "Not assigned",
+    "您的范围内没有未办结的申请。": "There are no open requests in your remit.",
+    "申请 %(number)s": "Request %(number)s",
+    "申请信息": "Request details",
+    "证件": "Identity document",
+    "载体形式": "Medium",
+    "凭证已上传": "Proof uploaded",
+    "您正在查看申请人的完整个人信息；本次查看已记录。": (
+        "You are viewing the applicant's full personal data; this view has been logged."
+    ),
+    "查看完整信息": "View full details",
+    "查看会被记录（谁、何时）。": "Viewing is logged (who and when).",
+    "%(on)s 告知，补正期限 %(deadline)s": "Notified %(on)s; correct by %(deadline)s",
+    "对象": "Party",
+    "待回复": "Awaiting response",
+    "延长 %(days)s 个工作日，%(by)s 于 %(on)s 批准，%(notice)s 告知申请人。": (
+        "Extended by %(days)s working days, approved by %(by)s on %(on)s; applicant notified %(notice)s."
+    ),
+    "%(method)s %(amount)s 元，%(sent)s 发出，缴费期限 %(pay_by)s。": (
+        "%(method)s: %(amount)s yuan, sent %(sent)s, due by %(pay_by)s."
+    ),
+    "已缴费": "Paid",
+    "办理": "Handling",
+    "您现在不能对这件申请进行操作。": "You cannot take any action on this request now.",
+    "经办人": "Officer",
+    "变化": "Changes",
+    "记录时间": "Recorded at",
+    "申请人（网上提交）": "Applicant (submitted online)",
+    "登记当面提交、邮寄（挂号信或平信）、传真或电子邮件收到的政府信息公开申请。收到申请之日按第三十一条由渠道决定：请填写该渠道需要的日期。": (
+        "Register a disclosure request received in person, by post (registered or ordinary), by fax or by e-mail. Under Article 31 the date of receipt depends on the channel: enter the date that channel needs."
+    ),
+    "申请未登记：请按下面的提示改正，已填写的内容都保留着。": (
+        "The request was not registered: correct it as shown below; everything you typed has been kept."
+    ),
+    "所需政府信息（第二十九条第二款第（二）项）": (
+        "Information requested (Article 29(2)(ii))"
+    ),
+    "申请渠道与收到日期（第三十一条）": "Channel and date of receipt (Article 31)",
+    "共 %(n)s 件": ("%(n)s request", "%(n)s requests"),
+    "收到日期": "Date received",
+    "没有符合条件的申请。": "No request matches.",
+    # back office: cases behind a report cell
+    "单元格统计的办件": "Cases counted in a cell",
+    "报告中本单元格为 <strong>%(value)s</strong>，按办件统计为 <strong>%(n)s</strong> 件。": (
+        "The report has <strong>%(value)s</strong> in this cell; the case records give <strong>%(n)s</strong>."
+    ),
+    "其中 %(n)s 件不属于您的查看范围，未列出。": (
+        "%(n)s of them is outside your remit and not listed.",
+        "%(n)s of them are outside your remit and not listed.",
+    ),
+    "没有可以列出的办件。": "No cases to list.",
+    "没有可以列出的复议或诉讼。": "No reconsideration or litigation to list.",
+    "查看本单元格统计的办件": "See the cases counted in this cell",
+    "办件": "Cases",
+    "按办件重新计算第三、四部分": "Recompute parts 3 and 4 from cases",
+    "由本机关登记的依申请公开办件和行政复议、诉讼记录重新统计；第二部分和文字部分保留已保存的内容，尚未保存的修改请先保存。": (
+        "Recounted from the requests and the reconsideration and litigation records registered by this organ; part 2 and the text sections keep their saved content, so save any unsaved changes first."
+    ),
+    # back office: fee panel
+    "申请 %(number)s 的信息处理费": "Information processing fee for request %(number)s",
+    "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）：按件计收时，同一申请人一个自然月内累计申请 10 件以下不收费；按量计收时，30 页以下不收费。申请人应自收到收费通知次日起 20 个工作日内缴费，逾期未缴费视为放弃申请。": (
+        "Under the Measures on Information Processing Fees for Government Information Disclosure (国办函〔2020〕109号): when charging per request, there is no fee for up to 10 requests by the same applicant in a calendar month; when charging by volume, there is no fee up to 30 pages. The applicant must pay within 20 working days from the day after receiving the fee notice; a request not paid for in time is deemed abandoned."
+    ),
+    " 件；本月此前已申请 ": " requests; earlier this month: ",
+    " 件": " requests",
+    " 页": " pages",
+    "应缴金额": "Amount due",
+    "元": "yuan",
+    "发出日期": "Date sent",
+    "缴费情况": "Payment",
+    "%(date)s 已缴 %(amount)s 元": "%(amount)s yuan paid on %(date)s",
+    "逾期未缴费，%(date)s 按视为放弃申请办结": (
+        "Not paid in time; closed as deemed abandoned on %(date)s"
+    ),
+    "尚未缴费": "Not paid yet",
+    "计费明细（超额累进）": "Fee breakdown (progressive bands)",
+    "序号": "No.",
+    "数量": "Quantity",
+    "单价（元）": "Unit price (yuan)",
+    "金额（元）": "Amount (yuan)",
+    "发出收费通知": "Send fee notice",
+    "记录缴费": "Record payment",
+    "逾期未缴费：视为放弃申请": "Not paid in time: request deemed abandoned",
+    "该申请人本月此前已申请 %(n)s 件（按件计收时累计）。": (
+        "Requests by this applicant earlier this month: %(n)s (added up when charging per request)."
+    ),
+    "计算并发出": "Compute and send",
+    "办结": "Close",
+    # back office: letters pages
+    "返回申请 %(number)s": "Back to request %(number)s",
+    "申请 %(number)s 的文书": "Letters for request %(number)s",
+    "已出具的文书": "Letters issued",
+    "签发人": "Signed off by",
+    "还没有出具文书。": "No letters issued yet.",
+    "起草文书": "Draft a letter",
+    "全部文书、办理记录、申请材料、送达凭证和缴费凭证。": (
+        "All letters, the timeline, the request documents, proof of delivery and proof of payment."
+    ),
+    "下载案卷 PDF": "Download case file (PDF)",
+    "下载归档压缩包（zip）": "Download archive (zip)",
+    "出具（编文号，定稿后不能修改）": "Issue (numbers the letter; it cannot be changed afterwards)",
+    "文书设置": "Letter settings",
+    "全部文书模板": "All letter templates",
+    "%(name)s的文书设置": "Letter settings of %(name)s",
+    "保存": "Save",
+    "文号格式中的占位符：": "Placeholders in the document number format:",
+    "文书模板": "Letter templates",
+    "这是%(name)s自己的版本。": "This is %(name)s's own version.",
+    "%(name)s目前沿用上级或默认模板；保存后成为本机关的版本。": (
+        "%(name)s uses the parent organ's or the default template; saving makes it this organ's own version."
+    ),
+    "恢复为上级或默认模板": "Restore the parent organ's or the default template",
+    "预览（示例数据）": "Preview (sample data)",
+    "可用的占位符": "Available placeholders",
+    "答复与告知文书模板": "Templates of replies and notices",
+    "%(name)s出具文书时使用下列模板。未修改的模板沿用上级机关或系统默认模板；修改后即为本机关的版本。": (
+        "%(name)s issues letters with the templates below. A template not changed here is the parent organ's or the system default; once changed, it is this organ's own version."
+    ),
+    "文书设置（文号格式、行政复议机关、联系人）": (
+        "Letter settings (document number format, reconsideration body, contact person)"
+    ),
+    "本机关版本": "This organ's version",
+    "系统默认": "System default",
+    "无法生成文件": "The file cannot be produced",
+    # back office: notifications page
+    "通知": "Notifications",
+    "%(n)s 条未读通知": ("%(n)s unread notification", "%(n)s unread notifications"),
+    "通知筛选": "Filter notifications",
+    "全部通知": "All notifications",
+    "只看未读": "Unread only",
+    "全部标为已读": "Mark all as read",
+    "内容": "Content",
+    "已读": "Read",
+    "未读": "Unread",
+    "标为已读": "Mark as read",
+    "没有未读通知。": "No unread notifications.",
+    "还没有通知。": "No notifications yet.",
+    "未读通知": "Unread notifications",
+    "已按办件重新计算第三、四部分。检查发现 %(errors)d 处错误、%(warnings)d 条提示。": (
+        "Parts 3 and 4 recomputed from cases. The check found %(errors)d errors and %(warnings)d notes."
+    ),
+    # letters: kinds and models
+    "答复与告知文书": "Replies and notices",
+    "接收回执": "Acknowledgement of receipt",
+    "补正告知书": "Correction notice",
+    "延期答复告知书": "Notice of extension",
+    "征求第三方意见书": "Third-party consultation letter",
+    "收费通知书": "Fee notice letter",
+    "非本机关政府信息告知书": "Notice: information held by another organ",
+    "答复书：予以公开": "Reply letter: disclosed",
+    "答复书：部分公开": "Reply letter: partly disclosed",
+    "答复书：不予公开（国家秘密）": "Reply letter: withheld (state secret)",
+    "答复书：不予公开（法律行政法规禁止公开）": (
+        "Reply letter: withheld (prohibited by law or administrative regulation)"
+    ),
+    "答复书：不予公开（危及“三安全一稳定”）": (
+        "Reply letter: withheld (would endanger security or social stability)"
+    ),
+    "答复书：不予公开（保护第三方合法权益）": (
+        "Reply letter: withheld (third party's lawful rights)"
+    ),
+    "答复书：不予公开（内部事务信息）": "Reply letter: withheld (internal affairs)",
+    "答复书：不予公开（过程性信息）": "Reply letter: withheld (process information)",
+    "答复书：不予公开（行政执法案卷）": (
+        "Reply letter: withheld (law-enforcement case file)"
+    ),
+    "答复书：不予公开（行政查询事项）": (
+        "Reply letter: withheld (administrative enquiry procedure)"
+    ),
+    "答复书：政府信息不存在": "Reply letter: information does not exist",
+    "答复书：需要另行制作（不予提供）": (
+        "Reply letter: would have to be created (not provided)"
+    ),
+    "答复书：补正后仍不明确": "Reply letter: still unclear after correction",
+    "答复书：不作为政府信息公开申请处理（信访举报投诉）": (
+        "Reply letter: not handled as a disclosure request (petition, report or complaint)"
+    ),
+    "答复书：不予重复处理": "Reply letter: repeated request not processed again",
+    "答复书：公开出版物": "Reply letter: public publication",
+    "答复书：不予处理（大量反复申请）": (
+        "Reply letter: not processed (many repeated requests)"
+    ),
+    "答复书：不予处理（要求确认或重新出具）": (
+        "Reply letter: not processed (asks for confirmation or reissue)"
+    ),
+    "告知书：逾期未补正，不再处理": "Notice: not corrected in time, no further handling",
+    "告知书：逾期未缴费，不再处理": "Notice: fee not paid in time, no further handling",
+    "告知书：其他处理": "Notice: other handling",
+    "留空为所有机关通用的默认模板": "Leave blank for the default template shared by all organs",
+    "文书类别": "Letter type",
+    "修改人": "Changed by",
+    "默认": "Default",
+    "可用占位符：{{机关简称}}、{{年}}、{{序号}}，如 示范县政府依公开〔{{年}}〕{{序号}}号": (
+        "Placeholders: {{机关简称}} (organ's short name), {{年}} (year), {{序号}} (sequence number), e.g. 示范县政府依公开〔{{年}}〕{{序号}}号"
+    ),
+    "留空时用机关名称": "If blank: the organ's name",
+    "留空时为上一级人民政府（行政复议法第二十四条）；垂直管理部门请填写上一级主管部门": (
+        "If blank: the people's government one level up (Article 24 of the Administrative Reconsideration Law); vertically managed departments enter the competent department one level up"
+    ),
+    "发文机关": "Issuing organ",
+    "顺序号": "Sequence number",
+    "所用模板": "Template used",
+    # reminders and background tasks
+    "提醒与后台任务": "Reminders and background tasks",
+    "排入队列时间": "Queued at",
+    "任务编号": "Task ID",
+    "完成时间": "Finished at",
+    "提醒的申请数": "Requests reminded",
+    "到期提醒运行记录": "Due-date reminder runs",
+    # back office: correcting a cell computed from cases
+    "留空表示未报告；数字可用全角或千分位": (
+        "Blank means not reported; full-width digits and thousands separators are accepted"
+    ),
+    "例如：有一件申请未在系统中登记。理由随报告保存，办件改变后会提示复核。": (
+        "e.g. one request was never registered in the system. The reason is kept with the report; you are asked to review it when the cases change."
+    ),
+    "您不能更正这份报告：只有可以编辑草稿的人员可以更正。": (
+        "You cannot correct this report: only staff who can edit the draft can correct it."
+    ),
+    "已撤销更正，单元格恢复为按办件计算的数字。": (
+        "Correction revoked; the cell is back to the figure computed from cases."
+    ),
+    "已更正该单元格；理由已随报告保存。": (
+        "Cell corrected; the reason is kept with the report."
+    ),
+    "本单元格已更正为 <strong>%(value)s</strong>（按办件计算为 %(machine)s），%(who)s 于 %(when)s 更正。": (
+        "This cell was corrected to <strong>%(value)s</strong> (computed from cases: %(machine)s) by %(who)s on %(when)s."
+    ),
+    "撤销更正": "Revoke correction",
+    "更正此单元格": "Correct this cell",
+    "按办件计算的数字只能通过更正办件记录或在此说明理由更正；更正会记录在报告中，办件变化后会提示复核。": (
+        "A figure computed from cases can be changed only by correcting the case records, or here with a reason; the correction is recorded in the report and you are asked to review it when the cases change."
+    ),
+    "更正": "Correct",
+    "据收费记录，可写入本部分：": "From the fee records, this section could say:",
+    # imports: background import batches and upload
+    "后台导入": "Background import",
+    "跳过的文件": "Skipped files",
+    "排队中": "Queued",
+    "导入中": "Importing",
+    "完成": "Done",
+    "尝试次数": "Attempts",
+    "任务": "Task",
+    "批次中的文件": "Files in the import run",
+    "已完成": "Finished",
+    "进行中": "In progress",
+    "共 %(n)s 个文件": ("%(n)s file", "%(n)s files"),
+    "未变（此前已导入）": "Unchanged (imported before)",
+    "有 %(n)s 个文件尚未排入队列（任务队列曾不可用），请点击“重新排队”。": (
+        "Files not yet queued (the task queue was unavailable): %(n)s. Click “Requeue”."
+    ),
+    "重新排队失败的文件（%(n)s 个）": "Requeue failed files (%(n)s)",
+    "列出 %(shown)s 个文件（失败的在前），共 %(total)s 个；命令 gongkai import --status 也可查看。": (
+        "Listing %(shown)s of %(total)s files (failed first); the command gongkai import --status shows them too."
+    ),
+    "上传导入": "Upload",
+    "导入批次 %(n)s": "Import run %(n)s",
+    "上传报告导入": "Upload reports to import",
+    "选择已发布的年度报告文件（.txt .md .htm .html .docx .pdf），或包含它们的 zip 压缩包。文件在后台逐个导入，可在进度页面查看每个文件的结果，失败的文件可以单独重试。": (
+        "Choose published annual report files (.txt .md .htm .html .docx .pdf), or a zip archive containing them. The files are imported one by one in the background; the progress page shows the result of each file, and failed files can be retried one by one."
+    ),
+    "上限：合计 %(max_total)s（zip 按解压后计），单个文件 %(max_file)s，最多 %(max_files)s 个报告文件；一次最多选择 %(max_count)s 个文件，更多请打包成 zip。": (
+        "Limits: %(max_total)s in all (zip archives counted unpacked), %(max_file)s per file, at most %(max_files)s report files; choose at most %(max_count)s files at a time and put more in a zip."
+    ),
+    "上传并开始导入": "Upload and import",
+    "上传报告文件或 zip 压缩包导入": "Upload report files or a zip archive to import",
+    "各文件的结果": "Result of each file",
+    "后台导入中，查看进度": "Importing in the background: see progress",
 }
 
 _ENTRY = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$')
@@ -409,6 +1376,24 @@ def _unquote(text: str) -> str:
         if "\\" in text
         else text
     )
+
+
+def _unfuzzy(comments: list[str]) -> list[str]:
+    """Drop the fuzzy flag (also in "#, fuzzy, python-format") and the previous
+    msgid ("#|") that makemessages adds to a guessed entry: msgfmt skips fuzzy
+    entries, so a string translated here would otherwise stay Chinese."""
+    kept = []
+    for line in comments:
+        if line.startswith("#|"):
+            continue
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line[2:].split(",")]
+            flags = [f for f in flags if f and f != "fuzzy"]
+            if not flags:
+                continue
+            line = "#, " + ", ".join(flags)
+        kept.append(line)
+    return kept
 
 
 def fill(text: str) -> tuple[str, list[str]]:
@@ -432,7 +1417,7 @@ def fill(text: str) -> tuple[str, list[str]]:
         if not msgid:
             out_blocks.append(block)
             continue
-        comments = [c for c in comments if c != "#, fuzzy"]
+        comments = _unfuzzy(comments)
         value = EN.get(msgid)
         if value is None and msgid not in LEGAL:
             missing.append(msgid)

@@ -69,6 +69,8 @@ def compact(text: str) -> str:
 def read_metadata(doc: Doc) -> Metadata:
     meta = Metadata()
     cell = _title_cell(doc)
+    if cell is None:
+        cell = _title_in_text(doc)
     if cell is not None:
         _from_title(meta, cell)
     if meta.year is None:
@@ -117,6 +119,50 @@ def _title_cell(doc: Doc) -> Cell | None:
             if score == _BEST_TITLE_SCORE:  # no later line can beat it
                 break
     return best[1] if best else None
+
+
+_TITLE_IN_TEXT = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,24}?[ \xa0\u3000]*(?:19|20)\d{2}[ \xa0\u3000]*年度?"
+    r"[ \xa0\u3000]*政府信息公开[ \xa0\u3000]*(?:工作)?[ \xa0\u3000]*年度报告"
+)
+_CHROME_WORDS = (
+    "当前位置",
+    "首页",
+    "全真版",
+    "文字版",
+    "附件下载",
+    "政务公开",
+    "政府信息公开",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "年度报告",
+    "年报",
+    "标题",
+    "大中小",
+)
+
+
+def _title_in_text(doc: Doc) -> Cell | None:
+    """A title inside running text (a page whose text lost its line breaks): the
+    first 「organ + year + 政府信息公开工作年度报告」, without page chrome before it."""
+    match = _TITLE_IN_TEXT.search(doc.text, 0, 20_000)
+    if match is None:
+        return None
+    start, text = match.start(), match.group()
+    year = _RAW_YEAR.search(text)
+    head = text[: year.start()] if year else text
+    cut = 0
+    for word in _CHROME_WORDS:
+        at = head.rfind(word)
+        if at >= 0:
+            cut = max(cut, at + len(word))
+    if cut >= len(head.rstrip(_BLANKS)):
+        return None
+    start += cut
+    return Cell(
+        doc.text[start : match.end()], start, doc.text.count("\n", 0, start) + 1
+    )
 
 
 def _clean_title(text: str) -> str:

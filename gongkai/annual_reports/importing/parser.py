@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gongkai.annual_reports.data import ReportData
 from gongkai.annual_reports.importing.build import build
 from gongkai.annual_reports.importing.codes import INFO, WARNING, finding
 from gongkai.annual_reports.importing.decoding import UnsupportedFile, decode, sniff
 from gongkai.annual_reports.importing.doc import Doc, ExtractError, split_text
+from gongkai.annual_reports.importing.flat_merge import recover_flat
 from gongkai.annual_reports.importing.metadata import read_metadata
 from gongkai.annual_reports.importing.result import ParseResult
 from gongkai.annual_reports.importing.scan import scan
@@ -18,9 +20,12 @@ _KIND_NAMES = {"text": "纯文本", "html": "HTML", "docx": "DOCX", "pdf": "PDF"
 _BINARY_SHARE = 0.01
 
 
-def parse_file(path: Path, *, source: str | None = None) -> ParseResult:
+def parse_file(
+    path: Path, *, source: str | None = None, previous: ReportData | None = None
+) -> ParseResult:
     """Parse the file at ``path``; a file that cannot be read gives ``error``.
-    ``source`` names the file in the result (default: ``str(path)``)."""
+    ``source`` names the file in the result (default: ``str(path)``); ``previous``
+    is the same organ's previous-year report, if known (it helps cut glued digits)."""
     source = str(path) if source is None else source
     try:
         data = Path(path).read_bytes()
@@ -32,14 +37,21 @@ def parse_file(path: Path, *, source: str | None = None) -> ParseResult:
         return _failed(source, "没有读取权限")
     except OSError as exc:
         return _failed(source, f"无法读取（{exc.strerror or exc}）")
-    return parse_bytes(data, source=source, suffix=Path(path).suffix)
+    return parse_bytes(data, source=source, suffix=Path(path).suffix, previous=previous)
 
 
-def parse_bytes(data: bytes, *, source: str, suffix: str = "") -> ParseResult:
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str,
+    suffix: str = "",
+    previous: ReportData | None = None,
+) -> ParseResult:
     """Parse a published report given as bytes.  Never raises for bad content:
-    whatever cannot be read is said in ``ParseResult.error``."""
+    whatever cannot be read is said in ``ParseResult.error``.  ``previous``: the
+    same organ's previous-year report, if known (see :mod:`importing.splitting`)."""
     try:
-        return _parse(data, source, suffix)
+        return _parse(data, source, suffix, previous)
     except RecursionError:
         return _failed(source, "文件结构嵌套过深，无法解析")
     except Exception as exc:  # a parser bug must not take the caller down
@@ -64,7 +76,9 @@ def _failed(
     )
 
 
-def _parse(data: bytes, source: str, suffix: str) -> ParseResult:
+def _parse(
+    data: bytes, source: str, suffix: str, previous: ReportData | None = None
+) -> ParseResult:
     if not data:
         return _failed(source, "文件为空")
     try:
@@ -89,7 +103,7 @@ def _parse(data: bytes, source: str, suffix: str) -> ParseResult:
             detected=detected,
         )
     meta = read_metadata(doc)  # before scanning, which joins broken labels in place
-    built = build(scan(doc), meta)
+    built = recover_flat(doc.text, build(scan(doc), meta), meta, previous)
     if doc.notes:
         findings.append(finding("import.pdf_layout", INFO, "；".join(doc.notes)))
     if not built.recognised:

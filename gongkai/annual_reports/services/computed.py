@@ -10,7 +10,9 @@ origin is ``computed`` naming its statistic.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
+from typing import Final
 
 from django.db import transaction
 
@@ -37,6 +39,7 @@ from gongkai.annual_reports.statistics.registry import (
 )
 from gongkai.core.errors import InvalidState, PermissionDenied
 from gongkai.orgs.models import Organisation
+from gongkai.orgs.selectors import organisation_descendant_ids
 
 
 def _typed_value(data: ReportData, path: Path) -> CellValue:
@@ -46,26 +49,64 @@ def _typed_value(data: ReportData, path: Path) -> CellValue:
         return None
 
 
-def report_collect(*, organisation: Organisation, year: int) -> dict[str, Counts]:
-    """Every collected statistic's counts for the organ and year."""
+def report_collect(
+    *, organisation_ids: Collection[int], year: int
+) -> dict[str, Counts]:
+    """Every collected statistic's counts for the organs (one organ, or a government
+    and every unit below it) and year."""
     registered = collectors()
     out: dict[str, Counts] = {}
     if any(code not in registered for code in app_collectors.APPLICATION_COLLECTORS):
         built_in = app_collectors.application_counts(
-            organisation_ids=[organisation.pk], year=year
+            organisation_ids=organisation_ids, year=year
         )
         out.update({k: v for k, v in built_in.items() if k not in registered})
     for code, fn in registered.items():
-        out[code] = fn(organisation_id=organisation.pk, year=year)
+        out[code] = fn(organisation_ids=organisation_ids, year=year)
     return out
+
+
+_TYPED_PATHS: Final = tuple(
+    p
+    for stat in STATISTICS.values()
+    if stat.origin == StatOrigin.TYPED
+    for p in stat.cells
+)
+
+
+def report_computed_data(
+    *,
+    organisation: Organisation,
+    year: int,
+    with_units: bool = False,
+    typed: ReportData | None = None,
+) -> tuple[ReportData, dict[str, Counts]]:
+    """The report computed from the records, not stored: the organ's own cases, or
+    (``with_units``) the cases of the organ and every unit below it.  Typed cells
+    (section 二), the title and the narratives come from ``typed`` (blank if None).
+    Returns the data and the collected counts."""
+    ids = (
+        organisation_descendant_ids(organisation=organisation)
+        if with_units
+        else {organisation.pk}
+    )
+    values = {p: _typed_value(typed, p) if typed else None for p in _TYPED_PATHS}
+    collected = report_collect(organisation_ids=ids, year=year)
+    cells = computed_cells(typed=values, collected=collected)
+    data = report_from_cells(cells, org=organisation.name, year=year)
+    if typed is not None:
+        data = replace(data, title=typed.title, narrative=typed.narrative)
+    return data, collected
 
 
 @transaction.atomic
 def report_compute(
     *, organisation: Organisation, year: int, actor: User | None
 ) -> AnnualReport:
-    """Compute the organ's report for ``year`` from its records (a draft; the
-    typed section 二 is kept)."""
+    """Compute the organ's report for ``year`` from its own records (a draft; the
+    typed section 二 is kept).  The cases of the units below an organ are counted in
+    their own reports; :func:`report_computed_data` with ``with_units`` gives the
+    whole jurisdiction's figures without storing them."""
     if actor is not None and not permissions.can_edit_report(actor, organisation):
         raise PermissionDenied(f"您无权编辑「{organisation}」的年度报告")
     report, _ = AnnualReport.objects.select_for_update().get_or_create(
@@ -74,17 +115,9 @@ def report_compute(
     if report.is_published:
         raise InvalidState("报告已发布，不能重新计算；请先撤回发布")
     before = report_machine_stored(report=report)
-    typed_paths = [
-        p
-        for stat in STATISTICS.values()
-        if stat.origin == StatOrigin.TYPED
-        for p in stat.cells
-    ]
-    typed = {p: _typed_value(before.data, p) for p in typed_paths}
-    collected = report_collect(organisation=organisation, year=year)
-    cells = computed_cells(typed=typed, collected=collected)
-    machine = report_from_cells(cells, org=organisation.name, year=year)
-    machine = replace(machine, title=before.data.title, narrative=before.data.narrative)
+    machine, collected = report_computed_data(
+        organisation=organisation, year=year, typed=before.data
+    )
     origins: dict[str, Origin] = {}
     for stat in STATISTICS.values():
         for path in stat.cells:

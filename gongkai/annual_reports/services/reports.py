@@ -14,8 +14,8 @@ from gongkai.accounts.scope import user_scope
 from gongkai.annual_reports import codes, events, permissions, values
 from gongkai.annual_reports import origins as cell_origins
 from gongkai.annual_reports.data import ReportData, get_cell, iter_cells
-from gongkai.annual_reports.errors import ReportHasErrors
-from gongkai.annual_reports.format import path_str
+from gongkai.annual_reports.errors import ComputedCellChanged, ReportHasErrors
+from gongkai.annual_reports.format import cell_labels, parse_path, path_str
 from gongkai.annual_reports.models import (
     AnnualReport,
     AnnualReportEvent,
@@ -82,6 +82,7 @@ def _typed(
     before = report_machine(report=report)
     shown = report_data(report=report)
     machine, origins = data, {}
+    refused: list[str] = []
     for path, value in iter_cells(data):
         key = path_str(path)
         try:
@@ -93,9 +94,28 @@ def _typed(
             earlier = get_cell(before.data, path)
             if not values.same(earlier, value):  # overridden: keep the machine value
                 machine = machine.with_cell(path, earlier)
+        elif cell_origins.from_records(before.origins.get(key)):
+            refused.append(key)
         else:
             origins[key] = dict(typed)
+    if refused:
+        raise _computed_cells_changed(refused)
     return machine, origins
+
+
+def _computed_cells_changed(paths: list[str]) -> ComputedCellChanged:
+    named = []
+    for key in paths[:5]:
+        row, column = cell_labels(parse_path(key))
+        named.append(f"{row}·{column}" if column else row)
+    more = f"等 {len(paths)} 个单元格" if len(paths) > 5 else ""
+    return ComputedCellChanged(
+        "「"
+        + "」「".join(named)
+        + f"」{more}由办理记录计算得出，不能直接改写：请核对并更正相应的办理记录后重新计算，"
+        "或对该单元格作“更正”并说明理由。其他内容没有保存。",
+        paths=tuple(paths),
+    )
 
 
 def _refuse_unpublishable(report: AnnualReport) -> None:

@@ -40,8 +40,8 @@ def application_counts(
 
 
 def _one(code: str) -> Collector:
-    def collect(*, organisation_id: int, year: int) -> Counts:
-        return application_counts(organisation_ids=[organisation_id], year=year)[code]
+    def collect(*, organisation_ids: Collection[int], year: int) -> Counts:
+        return application_counts(organisation_ids=organisation_ids, year=year)[code]
 
     collect.__name__ = f"collect_{code.replace(':', '_')}"
     return collect

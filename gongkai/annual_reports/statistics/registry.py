@@ -17,7 +17,7 @@ declared origin for a report gongkai computes from its records:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from graphlib import TopologicalSorter
 from typing import Final, Protocol
@@ -82,10 +82,11 @@ class Statistic:
 
 
 class Collector(Protocol):
-    """What a workflow registers: counts for one organ and year, keyed by plain codes
-    (a missing key counts zero)."""
+    """What a workflow registers: counts for a set of organs (one organ, or a
+    government and every unit below it) and a year, keyed by plain codes (a missing
+    key counts zero)."""
 
-    def __call__(self, *, organisation_id: int, year: int) -> Counts: ...
+    def __call__(self, *, organisation_ids: Collection[int], year: int) -> Counts: ...
 
 
 # ---------------------------------------------------------------------------
@@ -319,10 +320,10 @@ def collectors() -> dict[str, Collector]:
     return dict(_COLLECTORS)
 
 
-def collect(*, organisation_id: int, year: int) -> dict[str, Counts]:
-    """Every registered collector's counts for one organ and year."""
+def collect(*, organisation_ids: Collection[int], year: int) -> dict[str, Counts]:
+    """Every registered collector's counts for the organs and year."""
     return {
-        code: fn(organisation_id=organisation_id, year=year)
+        code: fn(organisation_ids=organisation_ids, year=year)
         for code, fn in _COLLECTORS.items()
     }
 

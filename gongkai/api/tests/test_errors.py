@@ -10,11 +10,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 
+from gongkai.accounts.tests.factories import UserFactory
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.api.errors import ERROR_CODES
 from gongkai.api.reports import MAX_JSON_DEPTH
+from gongkai.api.tests.cases import (
+    make_office,
+    seed_cases,
+    seed_records,
+    submission,
+)
+from gongkai.applications import services
+from gongkai.documents.errors import PdfUnavailableError
+from gongkai.orgs.tests.factories import OrganisationFactory
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "reference" / "api.md"
 
@@ -31,6 +42,86 @@ def _server_error(client: Client, monkeypatch: pytest.MonkeyPatch) -> Any:
     return Client(raise_request_exception=False).get("/api/v1/reports")
 
 
+def _case_step(path: str, body: dict[str, Any], **kw: Any) -> Any:
+    """As the county's office (an API token), ``path`` of a case just received."""
+    office = make_office()
+    case = office.register()
+    return Client().post(
+        f"/api/v1/applications/{case.pk}/{path}",
+        body,
+        content_type="application/json",
+        **office.auth("office"),
+    )
+
+
+def _csrf_refused(client: Client, _: pytest.MonkeyPatch) -> Any:
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(UserFactory.create())
+    return browser.post("/api/v1/applications/1/start", {}, "application/json")
+
+
+def _incomplete_submission(client: Client, _: pytest.MonkeyPatch) -> Any:
+    body = submission(OrganisationFactory.create(), applicant_name="")
+    return client.post("/api/v1/applications", body, "application/json")
+
+
+def _second_correction(client: Client, _: pytest.MonkeyPatch) -> Any:
+    body = {
+        "points": ["请写明文号"],
+        "deadline": "2025-03-20",
+        "notice_on": "2025-03-04",
+    }
+    office = make_office()
+    case = office.register()
+    for _attempt in range(2):
+        response = Client().post(
+            f"/api/v1/applications/{case.pk}/correction",
+            body,
+            content_type="application/json",
+            **office.auth("office"),
+        )
+    return response
+
+
+def _as_office(path: str, **kw: Any) -> Any:
+    """GET (or, with ``data``, a multipart POST) ``path`` as the county's office,
+    on a case just received (``{case}`` in ``path``)."""
+    office = make_office()
+    case = office.register()
+    url = "/api/v1" + path.format(case=case.pk)
+    if "data" in kw:
+        return Client().post(url, kw["data"], **office.auth("office"))
+    return Client().get(url, **office.auth("office"))
+
+
+def _wrong_letter_kind(client: Client, _: pytest.MonkeyPatch) -> Any:
+    office = make_office()
+    case = office.register()
+    services.application_decide(
+        application=case,
+        outcome="disclosed",
+        decided_on=case.received_on,
+        actor=office.office,
+    )
+    return client.get(
+        f"/api/v1/applications/{case.pk}/letters/draft",
+        {"kind": "withheld_state_secret"},
+        **office.auth("office"),
+    )
+
+
+def _no_pdf_renderer(client: Client, monkeypatch: pytest.MonkeyPatch) -> Any:
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise PdfUnavailableError("无法生成 PDF：缺少中文字体")
+
+    office = make_office()
+    records = seed_records(office, seed_cases(office))
+    monkeypatch.setattr("gongkai.letters.services.letter_pdf", broken)
+    return client.get(
+        f"/api/v1/letters/{records.letter.pk}.pdf", **office.auth("office")
+    )
+
+
 #: code → a request that gets it.
 PROVOKE: dict[str, Callable[[Client, pytest.MonkeyPatch], Any]] = {
     "report_not_found": lambda c, _: c.get("/api/v1/reports/1/2024"),
@@ -42,6 +133,39 @@ PROVOKE: dict[str, Callable[[Client, pytest.MonkeyPatch], Any]] = {
     "request_too_large": lambda c, _: _check(c, b"[" + b" " * 3_000_000 + b"]"),
     "bad_request": lambda c, _: c.get("/api/v1/reports", HTTP_HOST="evil.example"),
     "server_error": _server_error,
+    "unauthorized": lambda c, _: c.get("/api/v1/applications"),
+    "permission_denied": _csrf_refused,
+    "application_not_found": lambda c, _: c.get(
+        "/api/v1/applications/track/X-2025-00001", HTTP_X_QUERY_CODE="ABCDEFGHJK"
+    ),
+    "organisation_not_found": lambda c, _: c.get(
+        "/api/v1/deadlines/due", {"received": "2025-09-25", "organisation": "999999"}
+    ),
+    "application_invalid": lambda c, _: _case_step("start", {"on": "2003-01-01"}),
+    "application_content_invalid": _incomplete_submission,
+    "invalid_transition": lambda c, _: _case_step("archive", {}),
+    "invalid_state": _second_correction,
+    "deadline_invalid": lambda c, _: c.get(
+        "/api/v1/deadlines/due", {"received": "2005-06-01"}
+    ),
+    "fee_invalid": lambda c, _: c.get(
+        "/api/v1/fees/quote",
+        {"method": "per_page", "quantity": "40", "items_before_in_month": "3"},
+    ),
+    "fee_notice_not_found": lambda c, _: _as_office("/applications/{case}/fee-notice"),
+    "attachment_invalid": lambda c, _: _as_office(
+        "/applications/{case}/attachments",
+        data={"kind": "other", "file": ContentFile(b"MZ", name="a.pdf")},
+    ),
+    "file_not_found": lambda c, _: _as_office("/applications/{case}/delivery-proof"),
+    "appeal_invalid": lambda c, _: _case_step(
+        "appeals",
+        {"kind": "reconsideration", "filed_on": "2025-03-10", "body": "某市人民政府"},
+    ),
+    "appeal_not_found": lambda c, _: _as_office("/appeals/999999"),
+    "letter_invalid": _wrong_letter_kind,
+    "letter_not_found": lambda c, _: _as_office("/letters/999999.pdf"),
+    "document_unavailable": _no_pdf_renderer,
 }
 
 

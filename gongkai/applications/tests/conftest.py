@@ -34,12 +34,15 @@ class World:
         items: int = 1,
         organisation: Organisation | None = None,
     ) -> Application:
+        person = applicant_type == ApplicantType.NATURAL_PERSON
         return application_register(
             organisation=organisation or self.county,
             applicant_type=applicant_type,
-            applicant_name="张三",
-            id_type="resident_id",
-            id_number="110101199003074514",
+            applicant_name="张三" if person else "某公司",
+            id_type="resident_id" if person else "credit_code",
+            id_number="110101199003074514" if person else "91350100M000100Y43",
+            phone="13800000000",
+            email="zhangsan@example.cn",
             form_wanted="electronic",
             delivery="email",
             channel=Channel.IN_PERSON,

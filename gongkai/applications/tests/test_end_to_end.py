@@ -1,10 +1,12 @@
 """Applications through every outcome family (with 补正, a consultation, an
-extension), then sections 三 computed and compared with an independent count; the
-computed report passes ``gongkai check`` (no error)."""
+extension, a fee notice left unpaid, and appeals against the answers), then sections
+三 and 四 computed and compared with an independent count; the computed report passes
+``gongkai check`` (no error)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -14,7 +16,10 @@ from gongkai.annual_reports.services import report_compute
 from gongkai.annual_reports.statistics.outcomes import APPLICANT_COLUMN, OUTCOME_ROWS
 from gongkai.annual_reports.validation.findings import Severity
 from gongkai.annual_reports.validation.rules import check_report
+from gongkai.appeals import services as appeal_services
+from gongkai.applications import fees
 from gongkai.applications import services as s
+from gongkai.applications.models import Application
 from gongkai.applications.outcomes import ApplicantType, Outcome
 from gongkai.applications.tests.conftest import World
 
@@ -39,6 +44,7 @@ def test_every_family_through_the_workflow_and_the_computed_report(
         expected[(row, applicant)] = expected.get((row, applicant), 0) + 1
 
     types = list(ApplicantType.values)
+    answered: dict[str, Application] = {}
     # one case carried over from 2024, decided in 2025
     old = world.register(date(2024, 12, 20))
     count("carried_over", old.applicant_type)
@@ -90,6 +96,25 @@ def test_every_family_through_the_workflow_and_the_computed_report(
                 notice_sent_on=date(2025, 3, 25),
                 actor=world.leader,
             )
+        if outcome == Outcome.OTHER_FEE_UNPAID:  # 国办函〔2020〕109号: not paid
+            app = s.application_start(
+                application=app, actor=world.clerk_a, on=app.received_on
+            )
+            notice = fees.application_fee_notice(
+                application=app,
+                actor=world.clerk_a,
+                method="per_page",
+                quantity=120,
+                sent_on=date(2025, 3, 12),
+                received_on=date(2025, 3, 13),
+            )
+            assert notice.amount == Decimal("1100.00")  # 70 × 10 + 20 × 20
+            app = fees.application_fee_lapsed(
+                application=app, actor=world.clerk_a, on=notice.pay_by + timedelta(1)
+            )
+            assert app.outcome == Outcome.OTHER_FEE_UNPAID
+            count(outcome, applicant)
+            continue
         withheld = []
         if outcome == Outcome.PARTLY_DISCLOSED:
             item = app.items.order_by("position").last()
@@ -109,6 +134,7 @@ def test_every_family_through_the_workflow_and_the_computed_report(
             on=date(2025, 4, 2),
             actor=world.clerk_a,
         )
+        answered[outcome] = app
 
     # abandoned (其他处理 1), withdrawn, and one still open at 31 December
     lapsed = world.register(date(2025, 5, 6), applicant_type="research")
@@ -132,6 +158,74 @@ def test_every_family_through_the_workflow_and_the_computed_report(
     count("new", "natural_person")
     count("carried_forward", "natural_person")
 
+    # Section 四: appeals against the answers (行政复议法、行政诉讼法), counted
+    # independently: result in the year decided, 尚未审结 when open at 31 December.
+    appeals: dict[tuple[str, int], int] = {}
+
+    def appeal_count(kind: str, column: int) -> None:
+        appeals[(kind, column)] = appeals.get((kind, column), 0) + 1
+
+    today = date(2026, 3, 1)
+    withheld_case = answered[Outcome.WITHHELD_PROCESS_INFORMATION]
+    first = appeal_services.appeal_file(
+        application=withheld_case,
+        kind="reconsideration",
+        filed_on=date(2025, 4, 20),
+        body="示例市人民政府",
+        actor=world.clerk_a,
+        today=today,
+    )
+    appeal_services.appeal_decide(
+        appeal=first,
+        outcome="upheld",
+        decided_on=date(2025, 6, 1),
+        actor=world.clerk_a,
+        today=today,
+    )
+    appeal_count("reconsideration", 0)
+    appeal_services.appeal_file(
+        application=withheld_case,
+        kind="litigation_after_reconsideration",
+        filed_on=date(2025, 6, 20),
+        body="示例市中级人民法院",
+        actor=world.clerk_a,
+        today=today,
+        follows=first,
+    )  # open at 31 December
+    appeal_count("litigation_after_reconsideration", 3)
+    direct = appeal_services.appeal_file(
+        application=answered[Outcome.UNABLE_NOT_HELD],
+        kind="litigation_direct",
+        filed_on=date(2025, 5, 6),
+        body="示例县人民法院",
+        actor=world.clerk_a,
+        today=today,
+    )
+    appeal_services.appeal_decide(
+        appeal=direct,
+        outcome="corrected",
+        decided_on=date(2025, 11, 3),
+        actor=world.clerk_a,
+        today=today,
+    )
+    appeal_count("litigation_direct", 1)
+    late = appeal_services.appeal_file(
+        application=answered[Outcome.PARTLY_DISCLOSED],
+        kind="reconsideration",
+        filed_on=date(2025, 12, 1),
+        body="示例市人民政府",
+        actor=world.clerk_a,
+        today=today,
+    )
+    appeal_services.appeal_decide(  # decided the next year: open at 31 December 2025
+        appeal=late,
+        outcome="other",
+        decided_on=date(2026, 1, 20),
+        actor=world.clerk_a,
+        today=today,
+    )
+    appeal_count("reconsideration", 3)
+
     report = report_compute(organisation=world.county, year=2025, actor=world.office)
     data = report_data(report=report)
     for row in ("new", "carried_over"):
@@ -149,6 +243,18 @@ def test_every_family_through_the_workflow_and_the_computed_report(
         ) == expected.get(("carried_forward", t), 0)
     total = sum(n for (row, _), n in expected.items() if row in Outcome.values)
     assert get_cell(data, ("applications", "total", 6)) == total
+    for kind in (
+        "reconsideration",
+        "litigation_direct",
+        "litigation_after_reconsideration",
+    ):
+        for column in range(4):
+            assert get_cell(data, ("appeals", kind, column)) == appeals.get(
+                (kind, column), 0
+            ), (kind, column)
+        assert get_cell(data, ("appeals", kind, 4)) == sum(
+            appeals.get((kind, c), 0) for c in range(4)
+        )
     errors = [f for f in check_report(data) if f.severity == Severity.ERROR]
     assert errors == []
     assert report.source == "computed"

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from django.test import Client
 from django.urls import reverse
 
 from gongkai.accounts.models import User
 from gongkai.annual_reports.models import AnnualReport
+from gongkai.annual_reports.services import report_compute
+from gongkai.applications.tests.factories import ApplicationFactory
 from gongkai.backoffice.tests.helpers import editor_post
+from gongkai.orgs.models import Organisation
 
 
 def edit_url(report: AnnualReport) -> str:
@@ -211,3 +215,37 @@ def test_a_number_no_report_can_hold_is_refused_not_saved(
     assert "千位分隔符" in html
     draft.refresh_from_db()
     assert draft.statistics == before
+
+
+def test_cells_computed_from_cases_are_shown_not_typed(
+    client: Client, county: Organisation, handler: User
+) -> None:
+    """A computed report's sections 三 and 四 change through the cases (or a cell
+    override with a reason); the editor shows them read-only and a forged post of
+    one changes nothing, while the typed section 二 is saved."""
+    ApplicationFactory.create_batch(
+        2, organisation=county, received_on=date(2025, 3, 2)
+    )
+    report = report_compute(organisation=county, year=2025, actor=handler)
+    client.force_login(handler)
+    html = client.get(edit_url(report)).content.decode()
+    assert re.search(r'name="applications\.new\.0"[^>]*disabled', html)
+    assert not re.search(r'name="active\.rules\.0"[^>]*disabled', html)
+    response = client.post(
+        edit_url(report),
+        editor_post(report, applications__new__0="9", active__rules__0="4"),
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.statistics["applications"]["new"][0] == 2
+    assert report.statistics["active"]["rules"][0] == 4
+
+
+def test_section_six_offers_the_fee_income_from_the_payments(
+    client: Client, draft: AnnualReport, handler: User
+) -> None:
+    """Organs report the information-processing fee (国办函〔2020〕109号) in section
+    六; the editor offers the sentence computed from the payments of the year."""
+    client.force_login(handler)
+    html = client.get(edit_url(draft)).content.decode()
+    assert "2024年，本机关未收取政府信息公开信息处理费。" in html

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from django.test import Client
 from django.urls import reverse
@@ -9,6 +10,7 @@ from gongkai.accounts.models import User
 from gongkai.annual_reports import events
 from gongkai.annual_reports.models import AnnualReport, AnnualReportEvent, Status
 from gongkai.annual_reports.tests.factories import annual_report
+from gongkai.applications.tests.factories import ApplicationFactory
 from gongkai.backoffice.tests.helpers import editor_post
 from gongkai.orgs.models import Organisation
 
@@ -165,3 +167,36 @@ def test_a_wrong_publication_date_neither_saves_nor_publishes(
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
     assert draft.overview != "改了"
+
+
+def test_create_computed_from_cases_and_recompute(
+    client: Client, handler: User, department: Organisation
+) -> None:
+    """A report created with 由办件计算 counts the organ's cases; after more cases
+    arrive, 按办件重新计算 counts them again and keeps the typed section 二."""
+    ApplicationFactory.create_batch(
+        2, organisation=department, received_on=date(2023, 3, 1)
+    )
+    client.force_login(handler)
+    client.post(
+        reverse("backoffice:create"),
+        {"organisation": department.pk, "year": 2023, "compute": "on"},
+    )
+    report = AnnualReport.objects.get(organisation=department, year=2023)
+    assert report.source == "computed"
+    assert report.statistics["applications"]["new"][6] == 2
+    client.post(url("edit", report), editor_post(report, active__rules__0="3"))
+    ApplicationFactory.create(organisation=department, received_on=date(2023, 5, 1))
+    response = client.post(url("compute", report))
+    assert response["Location"] == url("edit", report)
+    report.refresh_from_db()
+    assert report.statistics["applications"]["new"][6] == 3
+    assert report.statistics["active"]["rules"][0] == 3
+
+
+def test_recompute_needs_the_right_to_edit(
+    client: Client, draft: AnnualReport, outsider: User
+) -> None:
+    client.force_login(outsider)
+    assert client.post(url("compute", draft)).status_code in (403, 404)
+    assert client.get(url("compute", draft)).status_code in (403, 404, 405)

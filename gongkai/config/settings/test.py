@@ -9,3 +9,5 @@ STORAGES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# Tasks run when enqueued; tests of the worker switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -5,16 +5,13 @@ negative or zero, never a server error."""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter
-from django.urls.resolvers import RoutePattern
 
+from gongkai.config.tests.routes import Route, walk_routes
 from gongkai.core.converters import MAX_ID, IdConverter, YearConverter
 
 NUMERIC = (IntConverter, IdConverter, YearConverter)
@@ -33,41 +30,7 @@ OTHER = "x"  # str, slug, path
 KNOWN_TEXT = {"ext": "pdf"}  # so that a download route reaches its view
 
 
-@dataclass(frozen=True)
-class Route:
-    parts: tuple[tuple[str, object], ...]  # (route text, its converters), root first
-    name: str
-
-    def converters(self) -> dict[str, object]:
-        merged: dict[str, object] = {}
-        for _, converters in self.parts:
-            merged.update(converters)  # type: ignore[call-overload]
-        return merged
-
-    def url(self, values: dict[str, str]) -> str:
-        text = "".join(route for route, _ in self.parts)
-
-        def value(match: re.Match[str]) -> str:
-            return values[match.group(1)]
-
-        return "/" + re.sub(r"<(?:\w+:)?(\w+)>", value, text)
-
-
-def _routes(
-    patterns: list[URLPattern | URLResolver], prefix: tuple[tuple[str, object], ...]
-) -> Iterator[Route]:
-    for entry in patterns:
-        pattern = entry.pattern
-        if not isinstance(pattern, RoutePattern):
-            continue  # a regex route (the admin's app index): no typed numbers
-        parts = (*prefix, (str(pattern), pattern.converters))
-        if isinstance(entry, URLResolver):
-            yield from _routes(entry.url_patterns, parts)
-        else:
-            yield Route(parts, entry.name or entry.lookup_str)
-
-
-ROUTES = list(_routes(get_resolver().url_patterns, ()))
+ROUTES = list(walk_routes())
 NUMBERED = [
     r for r in ROUTES if any(isinstance(c, NUMERIC) for c in r.converters().values())
 ]

@@ -24,8 +24,8 @@ def data_dir(settings, tmp_path):
 
 
 def test_demo_is_complete_and_idempotent(data_dir) -> None:
-    first = demo_load(today=date(2025, 3, 1))
-    second = demo_load(today=date(2025, 3, 1))
+    first = demo_load(today=date(2025, 3, 1), new_cases=0)
+    second = demo_load(today=date(2025, 3, 1), new_cases=0)
     assert [(a.username, a.password) for a in first] == [
         (a.username, a.password) for a in second
     ]
@@ -40,19 +40,19 @@ def test_demo_is_complete_and_idempotent(data_dir) -> None:
 
 
 def test_passwords_are_kept_in_the_data_dir(data_dir) -> None:
-    accounts = demo_load(today=date(2025, 3, 1))
+    accounts = demo_load(today=date(2025, 3, 1), new_cases=0)
     lines = (data_dir / "demo-accounts.txt").read_text("utf-8").splitlines()
     assert lines == [f"{a.username}\t{a.password}" for a in accounts]
 
 
 def test_demo_accounts_can_log_in(data_dir, client) -> None:
-    accounts = demo_load(today=date(2025, 3, 1))
+    accounts = demo_load(today=date(2025, 3, 1), new_cases=0)
     for account in accounts:
         assert client.login(username=account.username, password=account.password)
 
 
 def test_a_unit_clerk_and_an_auditor(data_dir) -> None:
-    demo_load(today=date(2025, 3, 1))
+    demo_load(today=date(2025, 3, 1), new_cases=0)
     unit = Organisation.objects.get(name=UNIT)
     clerk = User.objects.get(username="caizheng")
     assert [(m.organisation, m.role) for m in clerk.memberships.all()] == [
@@ -77,7 +77,7 @@ def test_demo_command_prints_accounts(data_dir, capsys) -> None:
 
 def test_demo_years_carry_over(data_dir) -> None:
     """Last year's 结转下年度 is this year's 上年结转 for every organ and column."""
-    demo_load(today=date(2025, 3, 1))
+    demo_load(today=date(2025, 3, 1), new_cases=0)
     for org in Organisation.objects.all():
         old, new = (
             AnnualReport.objects.get(organisation=org, year=y).statistics[

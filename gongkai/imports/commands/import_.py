@@ -1,4 +1,5 @@
-"""gongkai import PATH... [--actor USERNAME]"""
+"""gongkai import PATH... [--actor USERNAME] [--background]
+gongkai import --status BATCH | --retry-failed BATCH"""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ HELP = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
         type=Path,
         metavar="PATH",
         help="报告文件（.txt .md .htm .html .docx .pdf），或包含它们的文件夹",
@@ -29,11 +30,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="USERNAME",
         help="记为操作人的用户名（默认：不记操作人，即系统导入）",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="作为后台批次导入：每个文件一个后台任务（由 gongkai worker 或 RQ worker "
+        "执行），打印批次编号后立即返回",
+    )
+    parser.add_argument(
+        "--status",
+        type=int,
+        metavar="BATCH",
+        help="显示后台批次的进度（各状态的文件数、失败的文件及原因）"
+        "（退出码：0 已完成且无失败，1 有文件失败，3 尚未完成）",
+    )
+    parser.add_argument(
+        "--retry-failed",
+        type=int,
+        metavar="BATCH",
+        help="把后台批次中失败的文件（只有它们）重新排入队列",
+    )
+    parser.set_defaults(_import_parser=parser)
+
+
+def _usage_problem(args: argparse.Namespace) -> str:
+    batch_options = (args.status is not None) + (args.retry_failed is not None)
+    if batch_options > 1 or (batch_options and (args.paths or args.background)):
+        return "--status、--retry-failed 只能单独使用，不能与路径或 --background 同用"
+    if not batch_options and not args.paths:
+        return "请给出要导入的文件或文件夹（PATH）"
+    return ""
 
 
 def run(args: argparse.Namespace) -> int:
     from gongkai.cli import setup_django
 
+    problem = _usage_problem(args)
+    if problem:
+        args._import_parser.error(problem)  # exits with status 2
     setup_django()
     problem = _database_problem()
     if problem:
@@ -49,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         if actor is None:
             print(f"没有用户名为「{args.actor}」的用户", file=sys.stderr)
             return 2
+    if args.status is not None or args.retry_failed is not None or args.background:
+        from gongkai.imports.commands import import_batches
+
+        return import_batches.run(args, actor)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         summary = import_paths(

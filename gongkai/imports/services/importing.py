@@ -64,6 +64,7 @@ class FileOutcome:
     errors: int = 0
     warnings: int = 0
     organisation_created: bool = False
+    record_id: int | None = None
 
 
 @dataclass
@@ -195,29 +196,54 @@ def _import_candidate(
     clock: Clock,
     parse: Parse,
 ) -> FileOutcome:
-    path = str(candidate.path)
-    source: SourceFile | None = None
-    result: ParseResult | None = None
     try:
         if candidate.error:
             raise ImportFailed(candidate.error)
         data = _read(candidate.path)
+    except ImportFailed as exc:
+        return _fail(batch, str(candidate.path), None, exc.message, None)
+    return import_bytes(
+        batch=batch,
+        path=candidate.path,
+        data=data,
+        actor=actor,
+        clock=clock,
+        parse=parse,
+    )
+
+
+def import_bytes(
+    *,
+    batch: ImportBatch,
+    path: Path,
+    data: bytes,
+    actor: User | None,
+    clock: Clock,
+    parse: Parse = parse_published,
+    reraise: tuple[type[Exception], ...] = (),
+) -> FileOutcome:
+    """Import one file's bytes into ``batch`` (a background batch's task calls
+    this).  Never raises for a bad file, except the exceptions in ``reraise``
+    (e.g. a conflict with another worker, which the caller retries)."""
+    source: SourceFile | None = None
+    result: ParseResult | None = None
+    try:
         with transaction.atomic():
-            source, seen = source_file_store(
-                path=candidate.path, data=data, now=clock()
-            )
-        if seen and (outcome := _unchanged(batch, path, source)) is not None:
+            source, seen = source_file_store(path=path, data=data, now=clock())
+        if seen and (outcome := _unchanged(batch, str(path), source)) is not None:
             return outcome
-        result = _parse(data, candidate.path, parse)
+        result = _parse(data, path, parse)
         with transaction.atomic():
             _source_file_describe(source, result)
         with transaction.atomic():
-            return _store(batch, path, source, result, actor)
+            return _store(batch, str(path), source, result, actor)
     except ImportFailed as exc:
-        return _fail(batch, path, source, exc.message, result)
+        return _fail(batch, str(path), source, exc.message, result)
+    except reraise:
+        raise
     except Exception as exc:  # a bug or a database error must not stop the batch
         return _fail(
-            batch, path, source, f"导入时出错：{type(exc).__name__}: {exc}", result
+            batch, str(path), source, f"导入时出错：{type(exc).__name__}: {exc}", result
         )
 
 
@@ -267,14 +293,14 @@ def _unchanged(batch: ImportBatch, path: str, source: SourceFile) -> FileOutcome
     )
     if prior is None or prior.report is None:
         return None
-    ImportRecord.objects.create(
+    record = ImportRecord.objects.create(
         batch=batch,
         path=path,
         source_file=source,
         status=RecordStatus.UNCHANGED,
         report=prior.report,
     )
-    return _outcome(path, RecordStatus.UNCHANGED, prior.report)
+    return _outcome(path, RecordStatus.UNCHANGED, prior.report, record_id=record.pk)
 
 
 def _parse(data: bytes, path: Path, parse: Parse) -> ParseResult:
@@ -362,7 +388,13 @@ def _store(
     report = report_store_imported(
         organisation=organisation, data=data, record=record, actor=actor
     )
-    return _outcome(path, RecordStatus.IMPORTED, report, organisation_created=created)
+    return _outcome(
+        path,
+        RecordStatus.IMPORTED,
+        report,
+        organisation_created=created,
+        record_id=record.pk,
+    )
 
 
 def _fail(
@@ -375,7 +407,7 @@ def _fail(
     findings: list[dict[str, Any]] = (
         [f.to_dict() for f in result.findings] if result is not None else []
     )
-    ImportRecord.objects.create(
+    record = ImportRecord.objects.create(
         batch=batch,
         path=path[:1000],
         source_file=source,
@@ -383,11 +415,18 @@ def _fail(
         error=reason,
         findings=findings,
     )
-    return FileOutcome(path=path, status=RecordStatus.FAILED, error=reason)
+    return FileOutcome(
+        path=path, status=RecordStatus.FAILED, error=reason, record_id=record.pk
+    )
 
 
 def _outcome(
-    path: str, status: str, report: AnnualReport, *, organisation_created: bool = False
+    path: str,
+    status: str,
+    report: AnnualReport,
+    *,
+    organisation_created: bool = False,
+    record_id: int | None = None,
 ) -> FileOutcome:
     return FileOutcome(
         path=path,
@@ -398,4 +437,5 @@ def _outcome(
         errors=report.error_count,
         warnings=report.warning_count,
         organisation_created=organisation_created,
+        record_id=record_id,
     )

@@ -20,6 +20,9 @@ def organisation_match(*, name: str) -> Organisation | None:
     key = name_key(name)
     if not key:
         return None
+    exact = Organisation.objects.filter(name=clean_name(name)).first()
+    if exact is not None and name_key(exact.name) == key:  # indexed: no scan
+        return exact
     by_short: list[Organisation] = []
     for org in Organisation.objects.only("pk", "name", "short_name"):
         if name_key(org.name) == key:

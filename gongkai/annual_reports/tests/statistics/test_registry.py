@@ -105,20 +105,25 @@ def test_blank_inputs_derive_blank_totals() -> None:
 
 @pytest.fixture
 def outcome_collector():
-    def collect(*, organisation_id: int, year: int):
+    def collect(*, organisation_ids, year):
         return {
             ("disclosed", "natural_person"): 5,
             ("withheld_third_party_interests", "business"): 2,
             ("other", "natural_person"): 1,
         }
 
+    others = registry.collectors()  # e.g. the appeals collector (app ready)
+    for code in others:
+        unregister_collector(code)
     register_collector("applications:outcomes", collect)
     yield collect
     unregister_collector("applications:outcomes")
+    for code, fn in others.items():
+        register_collector(code, fn)
 
 
 def test_a_registered_collector_fills_its_cells(outcome_collector) -> None:
-    collected = registry.collect(organisation_id=1, year=2024)
+    collected = registry.collect(organisation_ids=[1], year=2024)
     cells = computed_cells(typed={("active", "licensing"): 7}, collected=collected)
     assert cells[("applications", "granted", 0)] == 5
     assert cells[("applications", "withheld", 3, 1)] == 2

@@ -136,9 +136,9 @@ def test_counts_balance_per_column(world: World) -> None:
 
 
 @pytest.mark.parametrize("n", [3, 60])
-def test_counts_take_two_queries_whatever_the_number_of_cases(
+def test_counts_take_one_query_whatever_the_number_of_cases(
     world: World, django_assert_num_queries, n: int
 ) -> None:
     _make(world, n)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         application_counts_for_report(organisation_ids=[world.county.pk], year=2025)

@@ -44,6 +44,8 @@ def test_register_gives_a_tracking_number_query_code_and_due_date(
             applicant_name="某公司",
             id_type="credit_code",
             id_number="91350100M000100Y43",
+            phone="0396-1234567",
+            address="河南省驻马店市示例路1号",
             form_wanted="paper",
             delivery="post",
             channel="registered_post",
@@ -513,6 +515,7 @@ def test_transfer_concludes_here_and_registers_there(world: World) -> None:
         applicant_name="王五",
         id_type="resident_id",
         id_number="110101199003074514",
+        phone="13800000000",
         form_wanted="electronic",
         delivery="online",
         channel="online",
@@ -554,3 +557,41 @@ def test_entering_a_holiday_year_recomputes_open_cases(world: World) -> None:
 def test_events_are_only_written_by_services(world: World) -> None:
     app = world.register(date(2025, 1, 20))
     assert ApplicationEvent.objects.filter(application=app).count() == 1
+
+
+def test_correction_steps_need_a_pending_correction_notice(world: World) -> None:
+    """第三十条: the clock restarts only when a corrected application answers a
+    notice; with no notice pending, neither "received" nor "start" may stand in."""
+    app = _routed(world, date(2026, 2, 10))
+    with pytest.raises(InvalidState):  # no notice was sent
+        s.application_correction_received(
+            application=app, on=date(2026, 2, 12), actor=world.clerk_a
+        )
+    app = s.application_request_correction(
+        application=app,
+        points=["请写明文号"],
+        notice_on=date(2026, 2, 12),
+        deadline=date(2026, 3, 13),
+        actor=world.clerk_a,
+    ).application
+    with pytest.raises(InvalidState):  # restart only by the correction's arrival
+        s.application_start(application=app, actor=world.clerk_a, on=date(2026, 2, 13))
+    assert ApplicationEvent.objects.filter(application=app, kind="started").count() <= 1
+
+
+def test_dates_years_off_are_refused_not_computed(world: World) -> None:
+    app = world.register(date(2025, 1, 20))
+    for wrong in (date(9999, 12, 31), date(2031, 1, 21)):
+        with pytest.raises(DomainError, match="五年以上"):
+            s.application_decide(
+                application=app,
+                outcome=Outcome.DISCLOSED,
+                decided_on=wrong,
+                actor=world.office,
+            )
+    with pytest.raises(DomainError, match="五年以上"):
+        s.application_route(
+            application=app, unit=world.unit_a, actor=world.office, on=date(9999, 1, 1)
+        )
+    app.refresh_from_db()
+    assert app.status == Status.RECEIVED
