@@ -12,30 +12,29 @@ Included by ``backoffice.urls`` under ``appeals/`` (namespace
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gongkai.accounts.models import User
-from gongkai.accounts.scope import user_scope
 from gongkai.appeals import permissions, selectors, services
 from gongkai.appeals.models import Appeal, AppealKind, AppealOutcome
-from gongkai.applications import permissions as case_permissions
 from gongkai.applications.models import Application
+from gongkai.backoffice.cases.forms import date_field
+from gongkai.backoffice.cases.views import (
+    AuthenticatedHttpRequest,
+    case_or_404,
+    cases_view,
+)
 from gongkai.core import clock
 from gongkai.core.errors import DomainError
 from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
@@ -43,44 +42,6 @@ from gongkai.core.http import not_found
 
 PAGE_SIZE = 25
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    user: User
-
-
-View = Callable[..., HttpResponse]
-
-
-def staff_view(view: View) -> View:
-    """Login required, a role that sees cases required (403 otherwise), and a
-    service's ``PermissionDenied`` turned into the 403 page."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(
-        request: AuthenticatedHttpRequest, *args: Any, **kw: Any
-    ) -> HttpResponse:
-        if not user_scope(request.user).holds_anywhere(case_permissions.VIEW_ROLES):
-            raise PermissionDenied(_("您的账号没有办理政府信息公开申请的岗位。"))
-        try:
-            return view(request, *args, **kw)
-        except DomainPermissionDenied as exc:
-            raise PermissionDenied(exc.message) from exc
-
-    return wrapper
-
-
-def date_field(label: Any, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATE_INPUT,
-        error_messages={
-            "required": format_lazy("请填写{}", label),
-            "invalid": gettext_lazy("日期格式应为 年-月-日，例如 2025-03-10"),
-        },
-    )
 
 
 # -- forms ------------------------------------------------------------------------
@@ -148,20 +109,6 @@ class AppealDecideForm(forms.Form):
 
 
 # -- lookups ----------------------------------------------------------------------
-def _case(request: AuthenticatedHttpRequest, pk: int) -> Application | HttpResponse:
-    application = (
-        Application.objects.select_related("organisation", "unit").filter(pk=pk).first()
-    )
-    if application is None:
-        return not_found(request, _("没有这件政府信息公开申请。"))
-    if not case_permissions.can_view(request.user, application):
-        raise PermissionDenied(
-            _("您无权查看申请 %(number)s：它不属于您所在的单位。")
-            % {"number": application.tracking_number}
-        )
-    return application
-
-
 def _appeal(request: AuthenticatedHttpRequest, pk: int) -> Appeal | HttpResponse:
     appeal = (
         Appeal.objects.select_related(
@@ -179,7 +126,7 @@ def _appeal(request: AuthenticatedHttpRequest, pk: int) -> Appeal | HttpResponse
 
 # -- pages ------------------------------------------------------------------------
 @require_GET
-@staff_view
+@cases_view
 def appeal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     pending = {"pending": True, "decided": False}.get(state)
@@ -195,10 +142,10 @@ def appeal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view
+@cases_view
 def case_appeals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The appeals against one case, and the form to file one."""
-    found = _case(request, pk)
+    found = case_or_404(request, pk)
     if isinstance(found, HttpResponse):
         return found
     application = found
@@ -246,7 +193,7 @@ def case_appeals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view
+@cases_view
 def appeal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """An appeal, its timeline, and the form to record its outcome."""
     found = _appeal(request, pk)

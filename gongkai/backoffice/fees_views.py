@@ -12,32 +12,31 @@ Included by ``backoffice.urls`` under ``fees/`` (namespace ``backoffice:fees``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from functools import wraps
-from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.accounts.models import User
-from gongkai.accounts.scope import user_scope
 from gongkai.applications import fees, intake
 from gongkai.applications import permissions as case_permissions
 from gongkai.applications.models import Application, FeeNotice
 from gongkai.applications.rules.fees import FEE_METHOD_LABELS, FeeMethod
 from gongkai.applications.status import OPEN
+from gongkai.backoffice.cases.forms import date_field
+from gongkai.backoffice.cases.views import (
+    AuthenticatedHttpRequest,
+    case_or_404,
+    cases_view,
+)
 from gongkai.core import clock
 from gongkai.core.errors import DomainError
 from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
@@ -45,43 +44,6 @@ from gongkai.core.http import not_found
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_QUANTITY = 1_000_000
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    user: User
-
-
-View = Callable[..., HttpResponse]
-
-
-def staff_view(view: View) -> View:
-    """Login required, a role that sees cases required (403 otherwise), and a
-    service's ``PermissionDenied`` turned into the 403 page."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(
-        request: AuthenticatedHttpRequest, *args: Any, **kw: Any
-    ) -> HttpResponse:
-        if not user_scope(request.user).holds_anywhere(case_permissions.VIEW_ROLES):
-            raise PermissionDenied(_("您的账号没有办理政府信息公开申请的岗位。"))
-        try:
-            return view(request, *args, **kw)
-        except DomainPermissionDenied as exc:
-            raise PermissionDenied(exc.message) from exc
-
-    return wrapper
-
-
-def date_field(label: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DATE_INPUT,
-        error_messages={
-            "required": format_lazy("请填写{}", label),
-            "invalid": gettext_lazy("日期格式应为 年-月-日，例如 2025-03-10"),
-        },
-    )
 
 
 # -- forms ------------------------------------------------------------------------
@@ -140,20 +102,6 @@ ACTIONS: dict[str, type[forms.Form]] = {
 
 
 # -- helpers ----------------------------------------------------------------------
-def _case(request: AuthenticatedHttpRequest, pk: int) -> Application | HttpResponse:
-    application = (
-        Application.objects.select_related("organisation", "unit").filter(pk=pk).first()
-    )
-    if application is None:
-        return not_found(request, _("没有这件政府信息公开申请。"))
-    if not case_permissions.can_view(request.user, application):
-        raise PermissionDenied(
-            _("您无权查看申请 %(number)s：它不属于您所在的单位。")
-            % {"number": application.tracking_number}
-        )
-    return application
-
-
 def _panel(
     request: AuthenticatedHttpRequest,
     application: Application,
@@ -198,9 +146,9 @@ def _panel(
 
 # -- pages ------------------------------------------------------------------------
 @require_GET
-@staff_view
+@cases_view
 def fee_panel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    found = _case(request, pk)
+    found = case_or_404(request, pk)
     if isinstance(found, HttpResponse):
         return found
     return _panel(request, found)
@@ -252,11 +200,11 @@ def _call(
 
 
 @require_POST
-@staff_view
+@cases_view
 def fee_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         return not_found(request, _("没有这个收费操作。"))
-    found = _case(request, pk)
+    found = case_or_404(request, pk)
     if isinstance(found, HttpResponse):
         return found
     if not case_permissions.can_handle(request.user, found):
@@ -269,9 +217,9 @@ def fee_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpR
 
 
 @require_http_methods(["GET"])
-@staff_view
+@cases_view
 def fee_receipt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    found = _case(request, pk)
+    found = case_or_404(request, pk)
     if isinstance(found, HttpResponse):
         return found
     notice = FeeNotice.objects.filter(application=found).first()

@@ -13,6 +13,7 @@ hypothesis profile (conftest.py) derandomizes the examples."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -41,10 +42,15 @@ from gongkai.applications import services
 from gongkai.applications.models import Application
 from gongkai.letters.services import letter_issue
 
-MAX_EXAMPLES = 30
+#: ``make test`` runs this module twice: on SQLite in full, then again on PostgreSQL
+#: (the database tests), where a third of the examples keeps the database-specific
+#: failures in reach (a value too large for a column, found there first) within the
+#: suite's time budget.
+_SHARE = 3 if os.environ.get("DATABASE_URL", "").startswith("postgres") else 1
+MAX_EXAMPLES = 30 // _SHARE
 ANONYMOUS_STAFF_EXAMPLES = 5
-REAL_CASE_EXAMPLES = 15
-REAL_RECORD_EXAMPLES = 10
+REAL_CASE_EXAMPLES = 15 // _SHARE
+REAL_RECORD_EXAMPLES = 10 // _SHARE
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,

@@ -75,7 +75,7 @@ def cases_view(
     return wrapper
 
 
-def _case_or_404(
+def case_or_404(
     request: AuthenticatedHttpRequest, pk: int
 ) -> Application | HttpResponse:
     application = selectors.case_get(pk=pk)
@@ -396,7 +396,7 @@ def _case_page(
 @require_GET
 @cases_view
 def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    application = _case_or_404(request, pk)
+    application = case_or_404(request, pk)
     if isinstance(application, HttpResponse):
         return application
     return _case_page(request, application)
@@ -406,7 +406,7 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @cases_view
 def case_reveal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The applicant's whole personal data (the view is logged by ``privacy``)."""
-    application = _case_or_404(request, pk)
+    application = case_or_404(request, pk)
     if isinstance(application, HttpResponse):
         return application
     personal = privacy.personal_data_reveal(
@@ -544,7 +544,7 @@ def case_action(
 ) -> HttpResponse:
     if action not in selectors.ACTIONS:
         return not_found(request, _("没有这项操作。"))
-    application = _case_or_404(request, pk)
+    application = case_or_404(request, pk)
     if isinstance(application, HttpResponse):
         return application
     file = selectors.case_file(application)
@@ -586,7 +586,7 @@ def case_action(
 @cases_view
 def case_attach(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Keep a file for the case (checked by its content, not its name)."""
-    application = _case_or_404(request, pk)
+    application = case_or_404(request, pk)
     if isinstance(application, HttpResponse):
         return application
     form = f.AttachForm(request.POST, request.FILES)
@@ -614,7 +614,7 @@ def case_attachment(
     request: AuthenticatedHttpRequest, pk: int, attachment: int
 ) -> HttpResponseBase:
     """One file of the case, for the staff who may see the case."""
-    application = _case_or_404(request, pk)
+    application = case_or_404(request, pk)
     if isinstance(application, HttpResponse):
         return application
     kept = ApplicationAttachment.objects.filter(

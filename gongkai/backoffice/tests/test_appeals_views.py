@@ -86,7 +86,7 @@ def test_file_keeps_what_was_typed_and_shows_the_chinese_error(
     assert "<script>alert(1)" not in html
     bad = client.post(url, {**typed, "filed_on": "2025-13-45", "follows": "x"})
     assert bad.status_code == 400
-    assert "日期格式应为" in bad.content.decode()
+    assert "请按 年-月-日 填写日期" in bad.content.decode()
     assert not Appeal.objects.exists()
     done = client.post(url, {**typed, "filed_on": "2025-04-01"})
     appeal = Appeal.objects.get()

@@ -11,7 +11,9 @@ from gongkai.annual_reports.importing.result import ParseResult, SourceSpan
 from gongkai.annual_reports.validation.rules import check_report
 
 
-def fake_parse(data: bytes, *, source: str, suffix: str = "") -> ParseResult:
+def fake_parse(
+    data: bytes, *, source: str, suffix: str = "", previous: object = None
+) -> ParseResult:
     """Reads files holding the interchange JSON, whatever their suffix.  Provenance:
     where ``"new"`` row's 总计 value is in the text (enough to test the links)."""
     text = data.decode("utf-8", errors="replace")
