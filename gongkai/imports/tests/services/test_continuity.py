@@ -12,7 +12,7 @@ import pytest
 from gongkai.annual_reports.data import report_from_dict, report_to_dict
 from gongkai.annual_reports.models import AnnualReport
 from gongkai.annual_reports.rendering import render
-from gongkai.annual_reports.tests.factories import sample_report
+from gongkai.annual_reports.sample import sample_report
 from gongkai.imports.services import import_paths
 
 pytestmark = pytest.mark.django_db
