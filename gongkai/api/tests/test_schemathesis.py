@@ -47,9 +47,9 @@ from gongkai.letters.services import letter_issue
 #: failures in reach (a value too large for a column, found there first) within the
 #: suite's time budget.
 _SHARE = 3 if os.environ.get("DATABASE_URL", "").startswith("postgres") else 1
-MAX_EXAMPLES = 30 // _SHARE
+MAX_EXAMPLES = 20 // _SHARE
 ANONYMOUS_STAFF_EXAMPLES = 5
-REAL_CASE_EXAMPLES = 15 // _SHARE
+REAL_CASE_EXAMPLES = 10 // _SHARE
 REAL_RECORD_EXAMPLES = 10 // _SHARE
 CHECKS = [
     checks.not_a_server_error,
