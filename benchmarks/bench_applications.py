@@ -44,8 +44,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from pg import PG_SERVER, pg_admin, pg_answers  # noqa: E402 - after the path
+
 ROOT = HERE.parent
-PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 PG_DATABASE = "bench_gongkai"
 #: ``BENCH_APPLICATIONS_COUNT`` makes a smaller run for trying the script alone.
 COUNT = int(os.environ.get("BENCH_APPLICATIONS_COUNT", "1000000"))
@@ -97,33 +100,16 @@ def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         results.update(_child("sqlite", url, tmp))
-        if _pg_answers():
-            _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
-            _pg_admin(f'CREATE DATABASE "{PG_DATABASE}"')
+        if pg_answers():
+            pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
+            pg_admin(f'CREATE DATABASE "{PG_DATABASE}"')
             try:
                 results.update(_child("pg", f"{PG_SERVER}/{PG_DATABASE}", tmp))
             finally:
-                _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
+                pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
         else:
             print(f"PostgreSQL: skipped ({PG_SERVER} does not answer)")
     return results
-
-
-def _pg_answers() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=3).close()
-    except Exception:  # any failure means "not available"
-        return False
-    return True
-
-
-def _pg_admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def _child(name: str, url: str, data_dir: str) -> dict[str, float]:

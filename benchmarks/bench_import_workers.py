@@ -43,8 +43,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from pg import PG_SERVER, pg_admin, pg_answers  # noqa: E402 - after the path
+
 ROOT = HERE.parent
-PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 PG_DATABASE = "bench_import"
 COUNT = int(os.environ.get("BENCH_IMPORT_COUNT", "2000"))
 ORGANS = max(1, COUNT // 5)  # each organ reports for five years
@@ -62,7 +65,7 @@ def _organ(i: int) -> str:
 
 # -- the parent ----------------------------------------------------------------------
 def run() -> dict[str, float]:
-    if not _pg_answers():
+    if not pg_answers():
         print(
             f"import workers: skipped ({PG_SERVER} does not answer; on SQLite one "
             "writer at a time, so workers cannot add throughput)"
@@ -73,8 +76,8 @@ def run() -> dict[str, float]:
         folder = Path(tmp) / "reports"
         _write_reports(folder)
         parse_rate = _parse_rate(folder)
-        _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
-        _pg_admin(f'CREATE DATABASE "{PG_DATABASE}"')
+        pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
+        pg_admin(f'CREATE DATABASE "{PG_DATABASE}"')
         try:
             env = _env(tmp)
             _manage(env, "migrate", "--noinput", "-v0")
@@ -84,7 +87,7 @@ def run() -> dict[str, float]:
                 _manage(env, "flush", "--noinput", "-v0")
                 runs[n] = _with_workers(env, n, folder)
         finally:
-            _pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
+            pg_admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
     return _report(parse_rate, sync, runs)
 
 
@@ -141,23 +144,6 @@ def _parse_rate(folder: Path) -> float:
     for path in paths:
         parse_file(path)
     return len(paths) / (time.perf_counter() - start)
-
-
-def _pg_answers() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=3).close()
-    except Exception:  # any failure means "not available"
-        return False
-    return True
-
-
-def _pg_admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def _env(data_dir: str) -> dict[str, str]:

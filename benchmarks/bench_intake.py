@@ -30,7 +30,6 @@ import html
 import http.cookiejar
 import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -52,6 +51,7 @@ from bench_web import (
     _setup,
     _stop,
     _wait_until_up,
+    start_server,
 )
 
 CLIENTS = 200
@@ -201,17 +201,7 @@ def run() -> dict[str, float]:
         port = _free_port()
         argv = [_gongkai(), "serve", "--host", HOST, "--port", str(port)]
         base = f"http://{HOST}:{port}"
-        log = data_dir / "server.log"
-        with log.open("wb") as log_file:
-            server = subprocess.Popen(
-                argv,
-                env=env,
-                cwd=data_dir,
-                stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        server, log = start_server(argv, env, data_dir)
         try:
             _wait_until_up(base + "/", server, log)
             static = _static_all(base)

@@ -120,6 +120,25 @@ def _tail(path: Path, lines: int = 20) -> str:
     return "\n".join(path.read_text("utf-8", "replace").splitlines()[-lines:])
 
 
+def start_server(
+    argv: list[str], env: dict[str, str], data_dir: Path
+) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start the server in its own session (so that ``_stop`` ends its workers
+    too), its output in ``data_dir/server.log``."""
+    log = data_dir / "server.log"
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(
+            argv,
+            env=env,
+            cwd=data_dir,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    return server, log
+
+
 def _stop(server: subprocess.Popen[bytes]) -> None:
     """Stop the server and its workers: the process group it leads (started in a
     new session below), by its id."""
@@ -220,17 +239,7 @@ def run() -> dict[str, float]:
         port = _free_port()
         what, argv, keep_alive = server_command(port)
         base = f"http://{HOST}:{port}"
-        log = data_dir / "server.log"
-        with log.open("wb") as log_file:
-            server = subprocess.Popen(
-                argv,
-                env=env,
-                cwd=data_dir,
-                stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        server, log = start_server(argv, env, data_dir)
         try:
             _wait_until_up(base + "/", server, log)
             status, home = _get(base + "/")

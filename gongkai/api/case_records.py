@@ -24,8 +24,6 @@ from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
 from ninja import Query, Router, UploadedFile
 from ninja import Status as Answer
 from ninja.params.functions import File, Form, Header, Path
@@ -61,6 +59,7 @@ from gongkai.applications.selectors import application_get_by_query
 from gongkai.core import clock
 from gongkai.core.converters import MAX_ID, MIN_ID
 from gongkai.core.errors import PermissionDenied
+from gongkai.core.http import attachment_response
 from gongkai.documents.errors import DocumentError
 from gongkai.letters import permissions as letter_permissions
 from gongkai.letters import services as letter_services
@@ -131,19 +130,6 @@ def _read(stored: FieldFile) -> bytes:
     return data
 
 
-def _download(
-    data: bytes, name: str, content_type: str, *, private: bool = False
-) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = (
-        content_disposition_header(True, name) or "attachment"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    if private:
-        patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _stored_file(stored: FieldFile, stem: str) -> HttpResponse:
     """A stored proof or receipt, typed by its content (one kept without the
     content check, e.g. by an older version, is ``application/octet-stream``)."""
@@ -152,8 +138,8 @@ def _stored_file(stored: FieldFile, stem: str) -> HttpResponse:
     if found is None:
         stored_name = stored.name or ""
         ext = stored_name.rsplit(".", 1)[-1][:8] if "." in stored_name else "bin"
-        return _download(data, f"{stem}.{ext}", "application/octet-stream")
-    return _download(data, f"{stem}.{found.ext}", found.content_type)
+        return attachment_response(data, f"{stem}.{ext}", "application/octet-stream")
+    return attachment_response(data, f"{stem}.{found.ext}", found.content_type)
 
 
 def _checked_upload(upload: UploadedFile) -> ContentFile[bytes]:
@@ -449,7 +435,7 @@ def attachment_download_api(
     if attachment is None:
         raise ApiError(FILE_NOT_FOUND, code="file_not_found")
     data = _read(attachment.file)
-    return _download(data, attachment.original_name, attachment.content_type)
+    return attachment_response(data, attachment.original_name, attachment.content_type)
 
 
 @router.post(
@@ -773,7 +759,7 @@ def _letter_file(letter: Letter, fmt: str, *, private: bool = False) -> HttpResp
     kind: letter_services.FileFormat = "pdf" if fmt == "pdf" else "docx"
     with _errors():
         data, name, content_type = letter_services.letter_file(letter=letter, fmt=kind)
-    return _download(data, name, content_type, private=private)
+    return attachment_response(data, name, content_type, private=private)
 
 
 @router.get(

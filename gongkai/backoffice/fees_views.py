@@ -21,7 +21,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -40,7 +39,7 @@ from gongkai.backoffice.cases.views import (
 from gongkai.core import clock
 from gongkai.core.errors import DomainError
 from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
-from gongkai.core.http import not_found
+from gongkai.core.http import attachment_response, not_found
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_QUANTITY = 1_000_000
@@ -229,13 +228,9 @@ def fee_receipt(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         data = fh.read()
     kind = intake.sniff(data)
     content_type = kind.content_type if kind else "application/octet-stream"
-    response = HttpResponse(data, content_type=content_type)
-    name = notice.receipt.name.rsplit("/", 1)[-1]
-    response["Content-Disposition"] = (
-        content_disposition_header(True, name) or "attachment"
+    return attachment_response(
+        data, notice.receipt.name.rsplit("/", 1)[-1], content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 app_name = "fees"

@@ -33,7 +33,7 @@ from gongkai.applications.models import Application
 from gongkai.core import clock
 from gongkai.core.errors import DomainError
 from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
-from gongkai.core.http import not_found
+from gongkai.core.http import attachment_response, not_found
 from gongkai.documents.errors import DocumentError
 from gongkai.letters import permissions, services
 from gongkai.letters.kinds import NOTICE_KINDS, LetterKind, kind_label, reply_kind
@@ -438,7 +438,7 @@ def letter_download(
             {"message": str(exc)},
             status=503,
         )
-    return _attachment(data, name, content_type)
+    return attachment_response(data, name, content_type)
 
 
 @require_GET
@@ -461,20 +461,9 @@ def case_file(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpRespo
             {"message": str(exc)},
             status=503,
         )
-    return _attachment(
+    return attachment_response(
         data, services.case_file_name(application, fmt), services.CONTENT_TYPES[fmt]
     )
-
-
-def _attachment(data: bytes, name: str, content_type: str) -> HttpResponse:
-    from django.utils.http import content_disposition_header
-
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = (
-        content_disposition_header(True, name) or "attachment"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 app_name = "letters"

@@ -174,11 +174,8 @@ def text_width(page: PageSetup) -> Length:
     return Mm(page.text_width)
 
 
-def add_page_number_footer(section: Section, *, size: float = 9) -> None:
-    """A centred footer 「第 N 页」 (a PAGE field Word fills in)."""
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
+def add_page_field(paragraph: Paragraph) -> None:
+    """Append the page number: a PAGE field Word fills in (``1`` until it does)."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -186,7 +183,15 @@ def add_page_number_footer(section: Section, *, size: float = 9) -> None:
     text.text = "1"
     run.append(text)
     field.append(run)
-    footer._p.append(field)
+    paragraph._p.append(field)
+
+
+def add_page_number_footer(section: Section, *, size: float = 9) -> None:
+    """A centred footer 「第 N 页」 (a PAGE field Word fills in)."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("第 ")
+    add_page_field(footer)
     footer.add_run(" 页")
     for r in footer.runs:
         r.font.size = Pt(size)

@@ -26,11 +26,14 @@ from typing import Final
 
 from django.utils.html import escape
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from gongkai.documents.docx import GONGWEN_SIZES, new_document, set_fonts
+from gongkai.documents.docx import (
+    GONGWEN_SIZES,
+    add_page_field,
+    new_document,
+    set_fonts,
+)
 from gongkai.documents.fonts import FANGSONG_CSS, GONGWEN_FONTS, SANS_CSS, SERIF_CSS
 from gongkai.documents.page import GB_T_9704
 from gongkai.documents.pdf import html_to_pdf
@@ -180,14 +183,7 @@ def _page_number_footer(section: object, *, odd: bool) -> None:
     else:
         fmt.left_indent = Pt(FOOTER_PT)
     paragraph.add_run("— ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+    add_page_field(paragraph)
     paragraph.add_run(" —")
     for r in paragraph.runs:
         r.font.size = Pt(FOOTER_PT)
