@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# pytest-xdist workers for `make test`: one per CPU ("logical"); each has its own test
+# database (test_…_gw0, test_…_gw1, …).  TEST_WORKERS=0 runs the tests in one process.
+TEST_WORKERS ?= logical
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test lint format bench sysdeps test-sysdeps bench-sysdeps migrate demo clean
@@ -53,11 +56,11 @@ format: $(STAMP)
 # The whole suite on SQLite, then the database tests again on PostgreSQL when one
 # answers (DATABASE_URL, or the local default 127.0.0.1:5432 user postgres db test).
 test: sysdeps test-sysdeps $(STAMP) lint
-	env -u DATABASE_URL $(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q -n $(TEST_WORKERS)
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if $(BIN)/python scripts/pg_available.py "$$url"; then \
 	  echo "== database tests on PostgreSQL ($$url)"; \
-	  DATABASE_URL="$$url" $(BIN)/pytest -q -m db; \
+	  DATABASE_URL="$$url" $(BIN)/pytest -q -n $(TEST_WORKERS) -m db; \
 	else \
 	  echo "== PostgreSQL not reachable at $$url: database tests ran on SQLite only"; \
 	fi

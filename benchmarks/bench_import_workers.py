@@ -1,8 +1,8 @@
 """Importing a province's reports as a background batch, with 1 and with 2
 workers, beside a synchronous in-process import of the same files in the same run.
 
-Writes ``BENCH_IMPORT_COUNT`` reports (default 2,000; the issue's figure is
-``BENCH_IMPORT_COUNT=10000``) rendered by gongkai's own HTML renderer
+Writes ``BENCH_IMPORT_COUNT`` reports (default 10,000, ~20 minutes for the three
+runs on 2 cores; ``BENCH_IMPORT_COUNT=2000`` for a quick look) rendered by gongkai's own HTML renderer
 (``sample_report`` of COUNT / 5 organs × 2021–2025, different seeds) to a temporary
 folder, and imports them into a PostgreSQL database ``bench_import`` created and
 dropped by the run (``BENCH_PG_URL``, default ``postgres://postgres@127.0.0.1:5432``;
@@ -49,7 +49,7 @@ from pg import PG_SERVER, pg_admin, pg_answers  # noqa: E402 - after the path
 
 ROOT = HERE.parent
 PG_DATABASE = "bench_import"
-COUNT = int(os.environ.get("BENCH_IMPORT_COUNT", "2000"))
+COUNT = int(os.environ.get("BENCH_IMPORT_COUNT", "10000"))
 ORGANS = max(1, COUNT // 5)  # each organ reports for five years
 YEARS = range(2021, 2026)
 PARSE_SAMPLE = 500

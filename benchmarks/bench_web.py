@@ -1,25 +1,31 @@
-"""HTTP throughput of the public report page, beside a static file served by the
-same server in the same run.
+"""HTTP throughput of the public pages, beside a static file served by the same
+server in the same run.
 
 Sets up a throwaway data directory (``GONGKAI_DATA_DIR``, SQLite), runs
-``gongkai manage migrate`` and ``gongkai demo``, starts one server on 127.0.0.1 (a
-WSGI server when one is installed in the virtual environment: gunicorn, then
-waitress; otherwise Django's runserver through ``gongkai serve``) and loads it with
+``gongkai manage migrate`` and ``gongkai demo`` (the demo county with its year of
+published items), starts the production server on 127.0.0.1 (gunicorn with one
+worker per core when installed in the virtual environment, then waitress; otherwise
+Django's runserver through ``gongkai serve``) and loads it with
 ``wrk -t2 -c8 -d10s --latency`` (with runserver, ``-H "Connection: close"``: see
-``server_command``):
+``server_command``).  Pages:
 
-- the demo county's published report page (``/reports/<org_id>/<year>/``, the first
-  report the home page links to): a database query and the report's tables rendered
-  into the page template;
-- the baseline: ``/static/gongkai/site.css``, a file the same server returns from
-  memory or disk without touching the database or a template: the most requests
-  per second this server and machine can answer.
+- ``home``: the portal's home page (latest items, notices, organs, reports);
+- ``item``: one published item's page (metadata block, body, interpretation);
+- ``search``: a search for a two-character word with an organ filter;
+- ``report``: the demo county's published annual report page;
+- ``items_varied`` / ``search_varied``: each request a different item page (every
+  published item of the demo, in random order) or a different query from a fixed
+  list of one-, two- and four-character words: most requests miss the page cache;
+- the baseline ``static``: ``/static/gongkai/site.css``, a file the same server
+  returns without touching the database or a template: the most requests per
+  second this server and machine can answer.
 
-Figures: requests/s for both, their ratio (static over report: how many times fewer
-report pages than static files the server answers) and the 50th and 99th
-percentile latencies.  The server is always stopped and the directory removed.
-Needs ``wrk`` (Debian package, ``make bench`` installs it); without it the benchmark
-says so and gives no figures.
+Each page is measured twice: with the page cache (the production setting) and with
+it switched off (``GONGKAI_PAGE_CACHE_SECONDS=0``: every request queries the
+database and renders the template).  Figures: requests/s, the ratio of the static
+file's requests/s to the page's, and the 50th and 99th percentile latencies.  The
+server is always stopped and the directory removed.  Needs ``wrk`` (Debian package,
+``make bench`` installs it); without it the benchmark says so and gives no figures.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -195,8 +202,12 @@ def wrk_command(wrk: str, url: str, *, keep_alive: bool) -> list[str]:
     return [*argv, url]
 
 
-def _wrk(wrk: str, url: str, *, keep_alive: bool) -> dict[str, float]:
+def _wrk(
+    wrk: str, url: str, *, keep_alive: bool, script: Path | None = None
+) -> dict[str, float]:
     argv = wrk_command(wrk, url, keep_alive=keep_alive)
+    if script is not None:
+        argv[1:1] = ["-s", str(script)]
     done = subprocess.run(
         argv, capture_output=True, text=True, timeout=DURATION_S + 60, check=True
     )
@@ -224,6 +235,110 @@ def _setup(data_dir: Path, env: dict[str, str]) -> None:
             )
 
 
+#: One-, two- and four-character queries (the search benchmark's kind of set).
+QUERIES = (
+    "税",
+    "公开",
+    "规划",
+    "通知",
+    "教育",
+    "财政",
+    "行政许可",
+    "政府信息",
+    "乡村振兴",
+)
+SEARCH_PATH = "/search/?q=%E5%85%AC%E5%BC%80"  # 公开
+ITEM_LINK = re.compile(r'href="(/items/\d+/)"')
+
+
+def item_paths(data_dir: Path) -> list[str]:
+    """Every public item of the demo (read from the throwaway database)."""
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "gongkai.sqlite3") as db:
+        rows = db.execute(
+            "SELECT id FROM publications_informationitem "
+            "WHERE status = 'published' AND disclosure = 'proactive' ORDER BY id"
+        ).fetchall()
+    return [f"/items/{pk}/" for (pk,) in rows]
+
+
+def _lua_script(data_dir: Path, name: str, paths: list[str]) -> Path:
+    """A wrk script that asks for a random path of ``paths`` on each request."""
+    listed = ",\n".join('"' + p.replace('"', "%22") + '"' for p in paths)
+    script = data_dir / f"{name}.lua"
+    script.write_text(
+        "paths = {\n" + listed + "\n}\n"
+        "init = function(args)\n"
+        "  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))\n"
+        "end\n"
+        "request = function()\n"
+        "  return wrk.format('GET', paths[math.random(#paths)])\n"
+        "end\n",
+        "utf-8",
+    )
+    return script
+
+
+def _measure_all(
+    wrk: str, base: str, pages: dict[str, str], scripts: dict[str, Path], keep: bool
+) -> dict[str, dict[str, float]]:
+    out = {
+        name: _wrk(wrk, base + path, keep_alive=keep) for name, path in pages.items()
+    }
+    for name, script in scripts.items():
+        out[name] = _wrk(wrk, base + "/", keep_alive=keep, script=script)
+    return out
+
+
+def _serve_and_measure(
+    wrk: str, data_dir: Path, env: dict[str, str], *, cache: bool
+) -> dict[str, dict[str, float]]:
+    env = {**env, "GONGKAI_PAGE_CACHE_SECONDS": "300" if cache else "0"}
+    port = _free_port()
+    what, argv, keep_alive = server_command(port)
+    base = f"http://{HOST}:{port}"
+    server, log = start_server(argv, env, data_dir)
+    try:
+        _wait_until_up(base + "/", server, log)
+        status, home = _get(base + "/")
+        if status != 200:
+            raise RuntimeError(f"GET / answered {status}")
+        text = home.decode("utf-8", "replace")
+        items = item_paths(data_dir)
+        first_item = ITEM_LINK.search(text)
+        if first_item is None or not items:
+            raise RuntimeError("the demo has no published item the home page links to")
+        pages = {
+            "home": "/",
+            "item": first_item.group(1),
+            "search": SEARCH_PATH,
+            "report": report_path(text),
+            "static": STATIC_PATH,
+        }
+        for path in pages.values():
+            status, _body = _get(base + path)
+            if status != 200:
+                raise RuntimeError(f"GET {path} answered {status}")
+        scripts = {
+            "items_varied": _lua_script(data_dir, "items", items),
+            "search_varied": _lua_script(
+                data_dir,
+                "search",
+                [f"/search/?q={urllib.parse.quote(q)}" for q in QUERIES]
+                + [f"/search/?q={urllib.parse.quote(q)}&sort=date" for q in QUERIES],
+            ),
+        }
+        wrk_line = shlex.join(wrk_command("wrk", "URL", keep_alive=keep_alive))
+        print(
+            f"  server: {what} on {HOST}:{port}; {wrk_line}; page cache "
+            f"{'on (300 s)' if cache else 'off'}; {len(items):,} public items"
+        )
+        return _measure_all(wrk, base, pages, scripts, keep_alive)
+    finally:
+        _stop(server)
+
+
 def run() -> dict[str, float]:
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -232,56 +347,37 @@ def run() -> dict[str, float]:
             "`make bench` installs it, or `bash scripts/sysdeps.sh bench`)"
         )
         return {}
+    results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-web-") as tmp:
         data_dir = Path(tmp)
         env = _environment(data_dir)
         _setup(data_dir, env)
-        port = _free_port()
-        what, argv, keep_alive = server_command(port)
-        base = f"http://{HOST}:{port}"
-        server, log = start_server(argv, env, data_dir)
-        try:
-            _wait_until_up(base + "/", server, log)
-            status, home = _get(base + "/")
-            if status != 200:
-                raise RuntimeError(f"GET / answered {status}")
-            page = report_path(home.decode("utf-8", "replace"))
-            sizes = {}
-            for path in (page, STATIC_PATH):
-                status, body = _get(base + path)
-                if status != 200:
-                    raise RuntimeError(f"GET {path} answered {status}")
-                sizes[path] = len(body)
-            wrk_line = shlex.join(wrk_command("wrk", "URL", keep_alive=keep_alive))
+        for cache in (True, False):
+            figures = _serve_and_measure(wrk, data_dir, env, cache=cache)
+            static = figures["static"]
+            suffix = "" if cache else "_nocache"
+            label = "page cache on" if cache else "page cache off"
+            for name, f in figures.items():
+                if name == "static":
+                    continue
+                ratio = static["rps"] / f["rps"]
+                print(
+                    f"web {name} ({label}): {f['rps']:,.0f} requests/s, p50 "
+                    f"{f['p50_ms']:.1f} ms, p99 {f['p99_ms']:.1f} ms (baseline "
+                    f"static file from the same server: {static['rps']:,.0f} "
+                    f"requests/s, ratio {ratio:.1f})"
+                )
+                results[f"web_{name}{suffix}_rps"] = f["rps"]
+                results[f"web_{name}{suffix}_p50_ms"] = f["p50_ms"]
+                results[f"web_{name}{suffix}_p99_ms"] = f["p99_ms"]
+                results[f"web_{name}{suffix}_ratio"] = ratio
             print(
-                f"  server: {what} on {HOST}:{port}; {wrk_line}; report page {page} "
-                f"({sizes[page]:,} bytes), static {STATIC_PATH} "
-                f"({sizes[STATIC_PATH]:,} bytes)"
+                f"web static file ({label}): {static['rps']:,.0f} requests/s, p50 "
+                f"{static['p50_ms']:.2f} ms, p99 {static['p99_ms']:.2f} ms"
             )
-            report = _wrk(wrk, base + page, keep_alive=keep_alive)
-            static = _wrk(wrk, base + STATIC_PATH, keep_alive=keep_alive)
-        finally:
-            _stop(server)
-    ratio = static["rps"] / report["rps"]
-    print(
-        f"web report page: {report['rps']:,.0f} requests/s (baseline static file "
-        f"from the same server: {static['rps']:,.0f} requests/s, ratio {ratio:.1f})"
-    )
-    for name, figures in (("report page", report), ("static file", static)):
-        print(
-            f"web {name} latency: p50 {figures['p50_ms']:.2f} ms, p99 "
-            f"{figures['p99_ms']:.2f} ms ({figures['requests']:,.0f} requests, "
-            f"{figures['socket_errors']:.0f} connect/write/timeout errors)"
-        )
-    return {
-        "web_report_rps": report["rps"],
-        "web_static_rps": static["rps"],
-        "web_report_ratio": ratio,
-        "web_report_p50_ms": report["p50_ms"],
-        "web_report_p99_ms": report["p99_ms"],
-        "web_static_p50_ms": static["p50_ms"],
-        "web_static_p99_ms": static["p99_ms"],
-    }
+            results[f"web_static{suffix}_rps"] = static["rps"]
+            results[f"web_static{suffix}_p99_ms"] = static["p99_ms"]
+    return results
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "serve": "gongkai.core.commands.serve",
     "worker": "gongkai.reminders.commands.worker",
     "manage": "gongkai.core.commands.manage",
+    "reindex": "gongkai.search.commands.reindex",
+    "publications": "gongkai.publications.commands.publications",
 }
 
 

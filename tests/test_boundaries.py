@@ -32,6 +32,8 @@ DOMAIN = (
     "reminders",
     "appeals",
     "letters",
+    "publications",
+    "search",
 )
 #: (app, app it must never import): a workflow reports plain codes and the report
 #: side imports the workflow's selectors, never the other way round.
@@ -39,6 +41,8 @@ FORBIDDEN = {
     ("applications", "annual_reports"),
     ("appeals", "annual_reports"),
     ("letters", "annual_reports"),
+    ("publications", "annual_reports"),
+    ("search", "annual_reports"),
 }
 #: Apps (and top-level modules) that serve people or machines from the domain.
 INTERFACE = ("portal", "backoffice", "api", "imports", "demo", "cli", "config")

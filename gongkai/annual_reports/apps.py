@@ -9,5 +9,9 @@ class AnnualReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from gongkai.annual_reports.statistics.appeals import register_appeal_collector
+        from gongkai.annual_reports.statistics.publications import (
+            register_publication_collectors,
+        )
 
         register_appeal_collector()
+        register_publication_collectors()

@@ -21,6 +21,10 @@ CELL_OVERRIDE_WITHDRAWN: Final = "annual_reports.cell_override_withdrawn"
 # -- imported reports (written through the same pipeline by imports) ---------
 REPORT_IMPORTED: Final = "imports.imported"
 REPORT_REIMPORTED: Final = "imports.reimported"
+#: A person names the organ or the year of an imported report.
+REPORT_REASSIGNED: Final = "imports.reassigned"
+#: A person starts filling in a table the import did not find in the source.
+REPORT_TABLE_ADDED: Final = "imports.table_added"
 #: A person with publish rights shows an imported report on the public portal/API,
 #: or takes it off again.
 REPORT_SHOWN_PUBLICLY: Final = "annual_reports.shown_publicly"
@@ -45,6 +49,8 @@ ACTIONS: Final = frozenset(
         CELL_OVERRIDE_WITHDRAWN,
         REPORT_IMPORTED,
         REPORT_REIMPORTED,
+        REPORT_REASSIGNED,
+        REPORT_TABLE_ADDED,
         REPORT_SHOWN_PUBLICLY,
         REPORT_HIDDEN_PUBLICLY,
     }

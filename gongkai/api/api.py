@@ -12,6 +12,7 @@ from gongkai.api.case_records import router as case_records_router
 from gongkai.api.deadlines import router as deadlines_router
 from gongkai.api.docs import LocalSwagger
 from gongkai.api.errors import error_codes_markdown, install_error_handlers
+from gongkai.api.publications import router as publications_router
 from gongkai.api.reports import router as reports_router
 
 
@@ -38,3 +39,4 @@ api.add_router("/", reports_router)
 api.add_router("/", applications_router)
 api.add_router("/", deadlines_router)
 api.add_router("/", case_records_router)
+api.add_router("/", publications_router)

@@ -19,7 +19,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from django.core.files.base import ContentFile
 from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
@@ -140,15 +139,6 @@ def _stored_file(stored: FieldFile, stem: str) -> HttpResponse:
         ext = stored_name.rsplit(".", 1)[-1][:8] if "." in stored_name else "bin"
         return attachment_response(data, f"{stem}.{ext}", "application/octet-stream")
     return attachment_response(data, f"{stem}.{found.ext}", found.content_type)
-
-
-def _checked_upload(upload: UploadedFile) -> ContentFile[bytes]:
-    """The uploaded file's bytes, refused as ``attachment_invalid`` when too large,
-    empty, or not the type its name says (read by content)."""
-    name = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    data = services.attachment_read(upload)
-    services.attachment_check(name=name, data=data)
-    return ContentFile(data, name=name)
 
 
 # -- fees ------------------------------------------------------------------------------
@@ -284,7 +274,7 @@ def _paid(
             actor=_actor(request),
             paid_on=day,
             amount=amount,
-            receipt_file=_checked_upload(receipt) if receipt is not None else None,
+            receipt_file=receipt,
         )
     return _fee_notice(application)
 
@@ -497,7 +487,7 @@ def application_deliver_with_proof_api(
             delivered_by=delivered_by,
             on=day,
             actor=_actor(request),
-            proof=_checked_upload(proof),
+            proof=proof,
         )
     return application_detail(application.pk)
 

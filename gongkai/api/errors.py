@@ -143,6 +143,39 @@ ERROR_CODES: Final[dict[str, tuple[int, str]]] = {
         "服务器暂时无法生成 PDF（缺少系统库或中文字体），message 说明需安装什么 "
         "(the server cannot render PDF now: a system library or CJK font is missing)",
     ),
+    "item_not_found": (
+        404,
+        "没有这条政府信息，或它尚未公开、已撤回；工作人员：或您无权查看 "
+        "(no such item, not public, or not visible to you)",
+    ),
+    "guide_not_found": (
+        404,
+        "该机关尚未发布政府信息公开指南 (the organ has published no guide)",
+    ),
+    "publication_invalid": (
+        400,
+        "政府信息不能按所填内容保存或办理，message 说明原因 "
+        "(the item cannot be saved or the step done as given; see message)",
+    ),
+    "publication_invalid_transition": (
+        409,
+        "政府信息当前的状态不能办理此事项 (the item's status does not allow this step)",
+    ),
+    "publication_self_approval": (
+        403,
+        "不能审核或审批自己提交的信息，审核和审批须由不同人员完成 "
+        "(nobody approves their own submission; reviewer and leader must differ)",
+    ),
+    "publication_review_incomplete": (
+        400,
+        "保密审查清单未全部回答或未通过 "
+        "(the confidentiality checklist is incomplete or not passed)",
+    ),
+    "publication_comment_required": (
+        400,
+        "退回、撤回、更正须写明意见或理由 "
+        "(returning, withdrawing or amending needs a comment)",
+    ),
 }
 
 #: The code of an error that has nothing more specific than its HTTP status.

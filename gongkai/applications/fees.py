@@ -49,8 +49,7 @@ from gongkai.applications.services import (
     _not_before_receipt,
     _require,
     _snapshot,
-    attachment_check,
-    attachment_read,
+    attachment_accepted,
 )
 from gongkai.applications.status import Status
 from gongkai.core.errors import InvalidState
@@ -264,9 +263,7 @@ def application_fee_paid(
             "请核对缴费凭证"
         )
     if receipt_file is not None:
-        name = (receipt_file.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-        data = attachment_read(receipt_file)
-        attachment_check(name=name, data=data)
+        name, data = attachment_accepted(receipt_file)
         notice.receipt.save(name or "receipt", ContentFile(data), save=False)
     before = _snapshot(application, _TRACKED)
     notice.paid_on = paid_on

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -189,6 +189,21 @@ def notify_staff(*, application_id: int, kind: str, text: str) -> None:
         ]
         or [Notification(application=application, kind=kind, text=text)]
     )
+
+
+#: What sends the applicant's e-mail after a change is committed: the direct call
+#: below, replaced by the reminders app with one that queues it as a background task
+#: (so that a slow mail server never holds up the clerk's or applicant's request).
+APPLICANT_NOTICE_SENDERS: list[Callable[[int, str], None]] = []
+
+
+def _queue_applicant_notice(application_id: int, kind: str) -> None:
+    if kind not in APPLICANT_NOTICES:
+        return
+    for send in APPLICANT_NOTICE_SENDERS or [
+        lambda pk, k: notify_applicant(application_id=pk, kind=k)
+    ]:
+        send(application_id, kind)
 
 
 def notify_applicant(*, application_id: int, kind: str) -> None:
@@ -395,7 +410,7 @@ def _commit(
         notify or f"{application.tracking_number}：{Status(application.status).label}"
     )
     transaction.on_commit(lambda: notify_staff(application_id=pk, kind=kind, text=text))
-    transaction.on_commit(lambda: notify_applicant(application_id=pk, kind=kind))
+    transaction.on_commit(lambda: _queue_applicant_notice(pk, kind))
     return application
 
 
@@ -687,6 +702,19 @@ def attachment_read(uploaded_file: File[Any]) -> bytes:
     return bytes(data)
 
 
+def attachment_name(uploaded_file: File[Any]) -> str:
+    """The file's name without the directories some browsers and clients send."""
+    return (uploaded_file.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+
+
+def attachment_accepted(uploaded_file: File[Any]) -> tuple[str, bytes]:
+    """The file's name and bytes, once :func:`attachment_check` accepts them."""
+    name = attachment_name(uploaded_file)
+    data = attachment_read(uploaded_file)
+    attachment_check(name=name, data=data)
+    return name, data
+
+
 def attachment_check(*, name: str, data: bytes) -> None:
     """Raise :class:`AttachmentInvalid` for a file that cannot be kept."""
     problem = intake.attachment_problem(
@@ -727,9 +755,7 @@ def application_attach(
         raise ApplicationError(
             "材料类别无效：请选择身份证明、申请书原件、补正材料或其他材料"
         )
-    name = (uploaded_file.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    data = attachment_read(uploaded_file)
-    attachment_check(name=name, data=data)
+    name, data = attachment_accepted(uploaded_file)
     found = intake.sniff(data)
     if found is None:  # attachment_check refuses these already
         raise AttachmentInvalid(f"无法识别文件「{name}」的类型", name=name)
@@ -1254,7 +1280,9 @@ def application_deliver(
     application.delivered_on = on
     application.delivered_by = delivered_by
     if proof is not None:
-        application.delivery_proof.save(proof.name or "proof", proof, save=False)
+        # Checked as every attachment is: size, and type read from the bytes.
+        name, data = attachment_accepted(proof)
+        application.delivery_proof.save(name, ContentFile(data), save=False)
     return _commit(
         application,
         before,

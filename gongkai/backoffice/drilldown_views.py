@@ -35,7 +35,9 @@ from gongkai.annual_reports.services import (
     report_cell_override_withdraw,
 )
 from gongkai.annual_reports.statistics.drilldown import (
+    APPEALS,
     APPLICATIONS,
+    DOCUMENTS,
     cell_query,
     cell_record_ids,
 )
@@ -47,6 +49,7 @@ from gongkai.applications.permissions import visible_applications
 from gongkai.backoffice.selectors import Access
 from gongkai.core.errors import DomainError
 from gongkai.core.http import not_found
+from gongkai.publications.models import DecisionCount, InformationItem
 
 
 class AuthenticatedHttpRequest(HttpRequest):
@@ -189,14 +192,30 @@ def report_cell_cases(
             .order_by("received_on", "pk")
         )
         context["rows"] = [_row(case) for case in cases]
-    else:
+    elif query.kind == APPEALS:
         context["appeals"] = list(
             visible_appeals(request.user)
             .filter(pk__in=ids)
             .select_related("application", "application__unit")
             .order_by("filed_on", "pk")
         )
-    listed = len(context.get("rows") or context.get("appeals") or [])
+    elif query.kind == DOCUMENTS:  # section 二: published documents, no personal data
+        context["documents"] = list(
+            InformationItem.objects.filter(pk__in=ids)
+            .select_related("organisation")
+            .order_by("written_on", "pk")
+        )
+    else:
+        context["decisions"] = list(
+            DecisionCount.objects.filter(pk__in=ids).select_related("organisation")
+        )
+    listed = len(
+        context.get("rows")
+        or context.get("appeals")
+        or context.get("documents")
+        or context.get("decisions")
+        or []
+    )
     context["hidden"] = len(ids) - listed
     return render(
         request,

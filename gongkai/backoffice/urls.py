@@ -10,6 +10,7 @@ urlpatterns = [
     path("letters/", include("gongkai.backoffice.letters_views")),
     path("appeals/", include("gongkai.backoffice.appeals_views")),
     path("fees/", include("gongkai.backoffice.fees_views")),
+    path("publications/", include("gongkai.backoffice.publications.urls")),
     path("reports/new/", views.report_create, name="create"),
     path("reports/<id:pk>/edit/", views.report_edit, name="edit"),
     path("reports/<id:pk>/check/", views.report_check, name="check"),

@@ -43,6 +43,7 @@ from gongkai.backoffice.forms import (
     UnpublishForm,
 )
 from gongkai.backoffice.grid import editor_tables
+from gongkai.backoffice.publications import selectors as publishing
 from gongkai.backoffice.selectors import Access
 from gongkai.core import clock
 from gongkai.core.errors import DomainError
@@ -99,6 +100,9 @@ def _dashboard(
         "backoffice/home.html",
         {
             "rows": selectors.dashboard_rows(user=request.user),
+            "publishing_links": publishing.links_for(
+                user=request.user, links=publishing.HOME_LINKS
+            ),
             "create_form": form,
             "can_create": form.fields["organisation"].queryset.exists(),  # type: ignore[attr-defined]
         },

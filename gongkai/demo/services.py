@@ -1,15 +1,17 @@
 """Demo data: 示范县 with departments and townships, an account for each role at the
 county, a clerk at one department (a unit) and an auditor, annual reports
-(published and draft) whose figures add up, and a year of disclosure applications
+(published and draft) whose figures add up, a year of disclosure applications
 for the county (``demo.cases``) from which its latest report's sections 三 and 四
-are computed.  Loading again changes nothing."""
+are computed, and a year and more of published information per organ
+(``demo.disclosure``) from which its section 二 is computed.  Loading again
+changes nothing."""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +30,12 @@ from gongkai.annual_reports.services import (
 )
 from gongkai.applications.models import Application, Notification
 from gongkai.demo.cases import NEW_CASES, Actors, demo_cases_load
+from gongkai.demo.disclosure.catalogue import PROFILES
+from gongkai.demo.disclosure.load import Staff, counted_active, demo_disclosure_load
 from gongkai.orgs.models import Kind, Level, Organisation
+from gongkai.portal.page_cache import page_cache_invalidate
+from gongkai.search.publications import KIND as SEARCH_KIND
+from gongkai.search.services import search_index_rebuild
 
 COUNTY = "示范县人民政府"
 UNIT = "示范县财政局"  # the department where the unit clerk works
@@ -40,7 +47,7 @@ DEPARTMENTS = (
     "示范县市场监督管理局",
 )
 TOWNSHIPS = ("示范县城关镇人民政府", "示范县东风乡人民政府", "示范县西湖街道办事处")
-_ACTORS = ("gongkaiban", "chengban", "caizheng", "lingdao")
+_ACTORS = ("gongkaiban", "chengban", "caizheng", "shenhe", "lingdao")
 #: Organs whose latest report is left as a draft (the others are published).
 DRAFT_ORGANS = frozenset({COUNTY, UNIT})
 
@@ -90,17 +97,26 @@ def _known_passwords() -> dict[str, str]:
     return dict(pairs)
 
 
-def demo_load(*, today: date, new_cases: int = NEW_CASES) -> list[DemoAccount]:
+def demo_load(
+    *, today: date, new_cases: int = NEW_CASES, item_scale: float = 1.0
+) -> list[DemoAccount]:
     """Load the demo (once: loading again changes nothing).  ``new_cases``: how
-    many applications the county receives in last year (tests make fewer)."""
+    many applications the county receives in last year; ``item_scale``: the share
+    of a year's published items each organ makes (tests make fewer)."""
     with _fast_sqlite_commits():
-        accounts, made_cases = _load(today=today, new_cases=new_cases)
+        accounts, made_cases, made_items = _load(
+            today=today, new_cases=new_cases, item_scale=item_scale
+        )
     if made_cases:
         # The notifications the services queued for a year of past cases (written on
         # commit) are history: read.
         Notification.objects.filter(
             application__organisation__name=COUNTY, read=False
         ).update(read=True)
+    if made_items:
+        # The bulk went in without the services' hooks: index once, show once.
+        search_index_rebuild(kinds=[SEARCH_KIND])
+        page_cache_invalidate()
     return accounts
 
 
@@ -124,7 +140,9 @@ def _fast_sqlite_commits() -> Iterator[None]:
 
 
 @transaction.atomic
-def _load(*, today: date, new_cases: int) -> tuple[list[DemoAccount], bool]:
+def _load(
+    *, today: date, new_cases: int, item_scale: float
+) -> tuple[list[DemoAccount], bool, bool]:
     county = _organ(
         COUNTY,
         parent=None,
@@ -137,32 +155,50 @@ def _load(*, today: date, new_cases: int) -> tuple[list[DemoAccount], bool]:
     orgs += [_organ(n, county, Level.COUNTY, Kind.DEPARTMENT) for n in DEPARTMENTS]
     orgs += [_organ(n, county, Level.TOWNSHIP, Kind.TOWNSHIP) for n in TOWNSHIPS]
     accounts = _demo_accounts({org.name: org for org in orgs})
-    admin = User.objects.get(username="gongkaiban")
-    for org in orgs:
-        _reports(org, admin=admin, last=today.year - 1)
-    made_cases = _cases(
-        county, orgs[1:], admin=admin, year=today.year - 1, today=today, n=new_cases
+    users = {u.username: u for u in User.objects.filter(username__in=_ACTORS)}
+    admin = users["gongkaiban"]
+    year = today.year - 1
+    made_items = demo_disclosure_load(
+        organs={org.name: org for org in orgs},
+        staff=Staff(
+            office=admin,
+            handler=users["chengban"],
+            unit_handler=users["caizheng"],
+            unit=next(o for o in orgs if o.name == UNIT),
+            reviewer=users["shenhe"],
+            leader=users["lingdao"],
+        ),
+        year=year,
+        today=today,
+        scale=item_scale,
     )
-    return accounts, made_cases
+    for org in orgs:  # section 二 as the published items count it
+        _reports(org, admin=admin, last=year)
+    made_cases = _cases(
+        county, orgs[1:], users=users, year=year, today=today, n=new_cases
+    )
+    report = AnnualReport.objects.get(organisation=county, year=year)
+    if (made_items or made_cases) and not report.is_published:
+        # Sections 二 (the items), 三 and 四 (the cases) computed, not typed.
+        report_compute(organisation=county, year=year, actor=admin)
+    return accounts, made_cases, made_items
 
 
 def _cases(
     county: Organisation,
     units: list[Organisation],
     *,
-    admin: User,
+    users: dict[str, User],
     year: int,
     today: date,
     n: int,
 ) -> bool:
-    """The county's applications of ``year`` (once), and its report of ``year``
-    computed from them (sections 三 and 四; section 二 stays typed)."""
+    """The county's applications of ``year`` (once)."""
     if Application.objects.filter(organisation=county).exists():
         return False  # loaded before (or cases entered by hand: left alone)
     previous = AnnualReport.objects.get(organisation=county, year=year - 1)
     table = report_data(report=previous).applications
     carried = table.carried_forward if table is not None else ()
-    users = {u.username: u for u in User.objects.filter(username__in=_ACTORS)}
     actors = Actors(
         office=users["gongkaiban"],
         clerk=users["chengban"],
@@ -179,9 +215,6 @@ def _cases(
         today=today,
         new_cases=n,
     )
-    report = AnnualReport.objects.get(organisation=county, year=year)
-    if not report.is_published:
-        report_compute(organisation=county, year=year, actor=admin)
     return True
 
 
@@ -192,7 +225,9 @@ def _organ(
     kind: Kind,
     **extra: str,
 ) -> Organisation:
-    defaults = {"parent": parent, "level": level, "kind": kind, **extra}
+    profile = PROFILES.get(name)
+    code = {"code": profile.code} if profile else {}
+    defaults = {"parent": parent, "level": level, "kind": kind, **code, **extra}
     return Organisation.objects.get_or_create(name=name, defaults=defaults)[0]
 
 
@@ -206,6 +241,10 @@ def _reports(org: Organisation, *, admin: User, last: int) -> None:
             continue
         data = sample_report(
             org=org.name, year=year, narrative=NARRATIVE, previous=previous
+        )
+        data = replace(
+            data,
+            active=counted_active(organisation=org, year=year, typed=data.active),
         )
         previous = data
         report = report_save(organisation=org, year=year, data=data, actor=admin)

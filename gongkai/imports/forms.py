@@ -94,3 +94,69 @@ class CompareForm(forms.Form):
         if not self.is_valid():
             return [], []
         return list(self.cleaned_data["org"]), list(self.cleaned_data["year"])
+
+
+class SplitForm(forms.Form):
+    """One click on an inferred split: accept it, or take another possible cut."""
+
+    ACCEPT, CHOOSE = "accept", "choose"
+
+    key = forms.CharField(max_length=100)
+    action = forms.ChoiceField(
+        required=False,
+        choices=[(ACCEPT, _("确认推断的拆分")), (CHOOSE, _("按候选拆分更正"))],
+    )
+    #: The other cut chosen (the button's value); sent alone, it means CHOOSE.
+    choice = forms.IntegerField(required=False, min_value=0)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("choice") is not None:
+            data["action"] = self.CHOOSE
+        elif data.get("action") != self.ACCEPT:
+            raise forms.ValidationError(_("请确认推断的拆分，或选择一种候选拆分"))
+        return data
+
+
+#: The id of the <datalist> the organ input of AssignForm suggests from.
+ORGAN_OPTIONS_ID = "imp-organs"
+
+
+class AssignForm(forms.Form):
+    """The organ and the year of an imported report (or of a file whose import
+    found neither).  The organ is typed: an existing organ's name (the input
+    suggests up to 20 as one types, see ``organisation_search``) or a new one.
+    Without JavaScript the typed name is all there is, and works the same."""
+
+    name = forms.CharField(
+        label=_("机关"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "输入时列出名称相近的已有机关；与已有机关同名时归入该机关，"
+            "否则新建一个待确认的机关"
+        ),
+    )
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from django.urls import reverse
+
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs.update(
+            {
+                "list": ORGAN_OPTIONS_ID,
+                "autocomplete": "off",
+                "hx-get": reverse("imports:organisation_search"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": f"#{ORGAN_OPTIONS_ID}",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+            }
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("name") or "").strip():
+            raise forms.ValidationError(_("请选择一个机关，或填写机关名称"))
+        return data

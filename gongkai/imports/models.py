@@ -125,6 +125,9 @@ class ImportRecord(BaseModel):
     findings = models.JSONField(_("解析结果"), default=list, blank=True)
     provenance = models.JSONField(_("数值来源位置"), default=dict, blank=True)
     detected = models.JSONField(_("识别信息"), default=dict, blank=True)
+    #: The numbers of the running text (never cells), compact: see
+    #: ``imports.services.importing.stored_figures``.
+    narrative_figures = models.JSONField(_("正文中的数字"), default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

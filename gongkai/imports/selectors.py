@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -21,7 +21,12 @@ from gongkai.annual_reports.comparison import (
     compare_reports,
 )
 from gongkai.annual_reports.composition import Machine, with_metadata
-from gongkai.annual_reports.data import ReportData, iter_cells, report_from_dict
+from gongkai.annual_reports.data import (
+    ReportData,
+    blank_report,
+    iter_cells,
+    report_from_dict,
+)
 from gongkai.annual_reports.errors import ReportNotFound
 from gongkai.annual_reports.models import (
     AnnualReport,
@@ -41,15 +46,16 @@ from gongkai.annual_reports.selectors import (
     report_override_list_active,
 )
 from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
-from gongkai.imports import permissions
+from gongkai.imports import events, permissions
 from gongkai.imports.cells import JsonValue, cell_path, get_value
 from gongkai.imports.models import (
     ImportBatch,
+    ImportEvent,
     ImportRecord,
     RecordStatus,
     SourceFile,
 )
-from gongkai.imports.source import SourceLine, source_lines
+from gongkai.imports.source import SourceLine, TextFigure, source_lines, text_figures
 from gongkai.orgs.models import Organisation
 
 
@@ -88,11 +94,28 @@ def report_machine(*, report: AnnualReport) -> Machine:
     if record is None:
         return report_machine_stored(report=report)
     data = with_metadata(report, report_from_dict(record.statistics or {}).report)
+    data = _with_added_tables(data, record)
     return Machine(
         data,
         imported_origins(data, record=record.pk, provenance=record.provenance or {}),
         tuple(Finding.from_dict(f) for f in record.findings or ()),
     )
+
+
+def _with_added_tables(data: ReportData, record: ImportRecord) -> ReportData:
+    """Tables the import did not find in the source that a person started filling
+    in (``imports.services.review.report_cell_correct``): blank, to be overridden
+    cell by cell."""
+    missing = [t for t in fmt.TABLE_LABELS if getattr(data, t) is None]
+    if not missing:
+        return data
+    added = set(
+        ImportEvent.objects.filter(
+            action=events.TABLE_ADDED, payload__record=record.pk
+        ).values_list("payload__table", flat=True)
+    )
+    blank = blank_report(org=None, year=None)
+    return replace(data, **{t: getattr(blank, t) for t in missing if t in added})
 
 
 def may_override(user: Any, report: AnnualReport) -> bool:
@@ -240,6 +263,8 @@ class ReportPage:
     events: list[AnnualReportEvent] = field(default_factory=list)
     #: (label, path, text as in the source) for the title, organ and year read
     meta: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The numbers of the running text (never cells), with their context.
+    figures: list[TextFigure] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -283,6 +308,9 @@ def report_page(*, report: AnnualReport) -> ReportPage:
         ),
         events=list(report.events.select_related("actor")[:20]),
         meta=_meta(record),
+        figures=text_figures(source.text, record.narrative_figures)
+        if source and record
+        else [],
     )
 
 

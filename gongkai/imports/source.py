@@ -67,3 +67,57 @@ def source_lines(
             if part:
                 lines[-1].append(Segment(part, piece.paths))
     return [SourceLine(n, tuple(segs)) for n, segs in enumerate(lines, start=1)]
+
+
+#: Characters of context shown on either side of a narrative figure.
+FIGURE_CONTEXT = 16
+
+
+@dataclass(frozen=True)
+class TextFigure:
+    """A number of the running text as the report page shows it: the figure, the
+    characters around it, and where it stands (for the jump to the source)."""
+
+    value: str
+    unit: str
+    line: int
+    column: int
+    start: int
+    end: int
+    before: str
+    figure: str
+    after: str
+
+
+def text_figures(text: str, stored: Any) -> list[TextFigure]:
+    """The narrative figures kept on an import record (``record_figures``) with
+    their context read from ``text``, the record's source text; entries that do not
+    fit the text are left out."""
+    out: list[TextFigure] = []
+    for item in stored if isinstance(stored, list) else []:
+        try:
+            start, end = int(item["start"]), int(item["end"])
+            value, unit = str(item["value"]), str(item["unit"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if not 0 <= start < end <= len(text):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        out.append(
+            TextFigure(
+                value=value,
+                unit=unit,
+                line=text.count("\n", 0, start) + 1,
+                column=start - line_start + 1,
+                start=start,
+                end=end,
+                before=_context(text[max(line_start, start - FIGURE_CONTEXT) : start]),
+                figure=text[start:end],
+                after=_context(text[end : end + FIGURE_CONTEXT].split("\n", 1)[0]),
+            )
+        )
+    return out
+
+
+def _context(text: str) -> str:
+    return " ".join(text.split())

@@ -1,10 +1,12 @@
-"""Pages of imports: the list, organs to confirm, a report beside its source, one
-cell's corrections (htmx), and the comparison for auditors.  Thin: forms parse,
+"""Pages of imports: the list, organs to confirm, a report beside its source (with
+its inferred splits and what the import did not find), one cell's corrections
+(htmx), and the comparison for auditors.  Thin: forms parse,
 selectors read, services write."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from typing import Any
 
@@ -14,25 +16,26 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.accounts.models import User
 from gongkai.annual_reports import format as fmt
+from gongkai.annual_reports.data import ReportData, blank_report
 from gongkai.annual_reports.errors import ReportNotFound
-from gongkai.annual_reports.rendering.html import TABLE_CSS, render_tables_fragment
+from gongkai.annual_reports.rendering.html import TABLE_CSS, render_section_fragment
 from gongkai.annual_reports.selectors import report_is_public, report_override_get
 from gongkai.annual_reports.services import (
     may_show_publicly,
-    report_cell_override,
     report_cell_override_withdraw,
     report_show_publicly,
 )
 from gongkai.core.errors import DomainError
 from gongkai.core.errors import PermissionDenied as DomainPermissionDenied
-from gongkai.imports import permissions, selectors
+from gongkai.imports import permissions, review, selectors
 from gongkai.imports.cells import CellValueError, cell_path
 from gongkai.imports.forms import (
+    AssignForm,
     CompareForm,
     CorrectionForm,
     ImportFilterForm,
@@ -40,6 +43,7 @@ from gongkai.imports.forms import (
 )
 from gongkai.imports.models import SourceFile
 from gongkai.imports.services import organisation_confirm
+from gongkai.imports.services.review import report_cell_correct
 from gongkai.orgs.models import Organisation
 
 View = Callable[..., HttpResponse]
@@ -123,21 +127,59 @@ def organisation_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.report_page(report=_report(pk))
-    # The renderer escapes everything it writes (rendering/html.py).
-    tables = render_tables_fragment(page.data, highlight=page.highlight)
+    splits = review.split_list(report=page.report)
+    not_found = review.tables_not_found(report=page.report)
+    highlight = review.merge_highlight(page.highlight, review.split_highlight(splits))
+    can_correct = permissions.can_correct(request.user, page.report)
     return render(
         request,
         "imports/report.html",
         {
             "page": page,
-            "tables": mark_safe(tables),  # noqa: S308
+            "tables": _tables(page.data, highlight, not_found),
             "table_css": mark_safe(TABLE_CSS),  # noqa: S308
-            "can_correct": permissions.can_correct(request.user, page.report),
+            "splits": splits,
+            "not_found": not_found,
+            "review_events": review.report_review_events(report=page.report),
+            "assign_form": AssignForm(
+                initial={
+                    "name": page.report.organisation.name,
+                    "year": page.report.year,
+                }
+            )
+            if can_correct
+            else None,
+            "can_correct": can_correct,
             "can_show": may_show_publicly(_actor(request), page.report),
             "is_public": report_is_public(report=page.report),
             "open_cell": request.GET.get("cell", ""),
         },
     )
+
+
+def _tables(
+    data: ReportData, highlight: dict[str, str], not_found: list[review.NotFound]
+) -> list[tuple[review.NotFound | None, SafeString]]:
+    """Each table's HTML, with what the import did not find: such a table is shown
+    blank (its cells can be filled in from the source), marked as not found."""
+    missing = {n.table: n for n in not_found}
+    blank = blank_report(org=None, year=None)
+    shown = replace(
+        data, **{t: getattr(blank, t) for t in missing if getattr(data, t) is None}
+    )
+    marks = dict(highlight)
+    for table in missing:
+        marks[table] = f"{marks.get(table, '')} imp-notfound".strip()
+    # The renderer escapes everything it writes (rendering/html.py).
+    return [
+        (
+            missing.get(table),
+            mark_safe(  # noqa: S308
+                render_section_fragment(shown, number, highlight=marks)
+            ),
+        )
+        for table, number in review.TABLE_SECTIONS.items()
+    ]
 
 
 @require_http_methods(["GET", "POST"])
@@ -155,7 +197,7 @@ def report_cell(request: HttpRequest, pk: int, path: str) -> HttpResponse:
             raise PermissionDenied("您无权更正这份报告")
         if form.is_valid():
             try:
-                report_cell_override(
+                report_cell_correct(
                     report=report,
                     path=path,
                     value=form.cleaned_data["value"],
@@ -166,11 +208,18 @@ def report_cell(request: HttpRequest, pk: int, path: str) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 return _back_to_report(request, report.pk, path, "已保存更正")
+    # Without htmx (no JS) the panel comes as a page of its own.
+    template = (
+        "imports/_cell.html"
+        if request.headers.get("HX-Request")
+        else "imports/cell_page.html"
+    )
     return render(
         request,
-        "imports/_cell.html",
+        template,
         {
             "detail": selectors.cell_detail(report=report, path=path),
+            "split": review.split_for_cell(review.split_list(report=report), path),
             "form": form,
             "can_correct": can_correct,
         },

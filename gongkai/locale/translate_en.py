@@ -830,17 +830,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "Partial disclosure needs at least one withheld item ticked, with its reason (Article 37)"
     ),
     "撤回日期": "Date withdrawn",
-    "送达凭证（PDF、JPEG 或 PNG，不超过 20 MB）": (
-        "Proof of delivery (PDF, JPEG or PNG, at most 20 MB)"
-    ),
     "请上传送达凭证（签收单、回执或发送记录）": (
         "Upload proof of delivery (signed receipt, return slip or sending record)"
-    ),
-    "送达凭证有 %(mb).1f MB，超过 20 MB：请压缩或分页扫描后上传": (
-        "The proof of delivery is %(mb).1f MB, over 20 MB: compress it or scan it in parts, then upload it"
-    ),
-    "「%(name)s」的内容不是 PDF、JPEG 或 PNG 文件（按文件内容检查，而非扩展名）：请上传扫描件或照片": (
-        "“%(name)s” is not a PDF, JPEG or PNG file (checked by its content, not its extension): upload a scan or a photo"
     ),
     "PDF、JPG、PNG、OFD 或 DOCX，按文件内容核对类型": (
         "PDF, JPG, PNG, OFD or DOCX; the type is checked from the file's content"
@@ -998,7 +989,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "您无权办理申请 %(number)s 的文书：它不属于您所在的单位。": (
         "You may not handle the letters of request %(number)s: it does not belong to your unit."
     ),
-    "成文日期": "Date of the letter",
+    "成文日期": "Date written",
     "请按 YYYY-MM-DD 填写日期": "Enter the date as YYYY-MM-DD",
     "已按申请的记录填好；〔请填写：…〕处须补写后才能出具。第一行为称呼，以下每行一段。": (
         "Filled in from the request's records; complete every 〔请填写：…〕 before issuing. The first line is the salutation, then one paragraph per line."
@@ -1361,6 +1352,518 @@ EN: dict[str, str | tuple[str, str]] = {
     "上传报告文件或 zip 压缩包导入": "Upload report files or a zip archive to import",
     "各文件的结果": "Result of each file",
     "后台导入中，查看进度": "Importing in the background: see progress",
+    # ------------------------------------------------------------------------------
+    # proactive disclosure (主动公开): publications back office, portal and search.
+    # Terms: 主动公开 proactive disclosure, 保密审查 confidentiality review,
+    # 公开指南 disclosure guide, 公开目录 disclosure catalogue, 政策解读 policy
+    # interpretation, 索引号 index number, 文号 document number, 发布机构 issuing organ,
+    # 成文日期 date written, 有效性 validity, 规章 rules, 行政规范性文件
+    # administrative normative documents.
+    # ------------------------------------------------------------------------------
+    # publications: permissions and messages
+    "您的账号没有这项主动公开工作的岗位。": "Your account has no role for this proactive disclosure task.",
+    "没有这条政府信息。": "There is no such item of government information.",
+    "您无权办理「%(title)s」：它不属于您所在的机关。": "You may not handle “%(title)s”: it does not belong to your organ.",
+    "您不是该机关的公开办管理员。": "You are not a disclosure office administrator of this organ.",
+    "所选机关不在您的范围内：请重新选择": "The chosen organ is outside your remit: choose again",
+    # publications: item fields and list filters
+    "发布机构": "Issuing organ",
+    "目录分类": "Catalogue category",
+    "待我办理": "Waiting for me",
+    "待我审核（保密审查）": "For my review (confidentiality review)",
+    "待我审批发布": "For my approval to publish",
+    "公开期限（第二十六条）": "Publication deadline (Article 26)",
+    "已超过20个工作日": "More than 20 working days",
+    "5个工作日内到期": "Due within 5 working days",
+    "（未分类）": "(Uncategorised)",
+    "主题分类": "Subject category",
+    "体裁": "Genre",
+    "重大政策（须配发政策解读）": "Major policy (needs a policy interpretation)",
+    "施行日期": "Effective date",
+    "信息形成或者变更之日": "Date created or changed",
+    "公开属性": "Disclosure type",
+    "公开属性说明": "Note on the disclosure type",
+    "公开渠道": "Disclosure channels",
+    "其他渠道": "Other channel",
+    "修订或替代的文件": "Document amended or replaced",
+    "（不修订已发布的文件）": "(Does not amend a published document)",
+    "本文件是某份已发布的规章或行政规范性文件的修订版本时选择它；本文件发布后，原文件不再计入现行有效件数（第二十条第（一）项）": (
+        "Choose it when this document amends a published rule or administrative normative"
+        " document; once this one is published, the original no longer counts as in force"
+        " (Article 20(1))"
+    ),
+    "原网址": "Original URL",
+    "添加附件": "Add attachments",
+    "可一次选择多个文件，每个不超过 20 MB": "You can choose several files at once, each up to 20 MB",
+    "修改日期": "Date amended",
+    "更正理由": "Reason for the correction",
+    "审核意见": "Review comments",
+    "「%(q)s」的说明": "Note on “%(q)s”",
+    "回答「%(answer)s」的，请说明仍可公开的理由（如已征得第三方同意）": (
+        "If you answer “%(answer)s”, explain why it can still be disclosed (e.g. the third"
+        " party has agreed)"
+    ),
+    "请回答": "Answer this question",
+    "请说明理由": "Give the reason",
+    "审查事项": "Review question",
+    "可以发布的回答": "Answer that allows publication",
+    "不得说明后公开": "Cannot be disclosed with an explanation",
+    "回答与「可以发布的回答」不同时，一律不得发布（如第十四条的情形）": (
+        "Any answer other than the “answer that allows publication” blocks publication"
+        " (as in the cases of Article 14)"
+    ),
+    "顺序": "Order",
+    "启用": "Active",
+    "分类名称": "Category name",
+    "分类代码": "Category code",
+    "字母和数字，用于索引号": "Letters and digits, used in index numbers",
+    "上级分类": "Parent category",
+    "（顶级分类）": "(Top-level category)",
+    "公开指南正文": "Text of the disclosure guide",
+    "保存为新的草稿版本，发布后替换网站上的指南。": (
+        "Saved as a new draft version; once published it replaces the guide on the website."
+    ),
+    "解读形式": "Form of interpretation",
+    "解读标题": "Interpretation title",
+    "视频地址": "Video URL",
+    "图解或视频文件": "Graphic or video file",
+    "图解解读请上传图片": "Upload an image for a graphic interpretation",
+    "随文件一同发布": "Publish with the document",
+    "文件超过 200 MB": "The file is larger than 200 MB",
+    # publications: administrative decisions and fees (report section 二)
+    "单位": "Unit",
+    "行政许可（件）": "Administrative licensing (decisions)",
+    "行政处罚（件）": "Administrative penalties (decisions)",
+    "行政强制（件）": "Administrative coercion (decisions)",
+    "行政事业性收费（万元）": "Administrative fees (万元)",
+    "CSV 或 XLSX 文件": "CSV or XLSX file",
+    "第一行为列名；UTF-8 或 GBK 编码的 CSV": "The first row holds the column names; CSV in UTF-8 or GBK",
+    "文件超过 20 MB": "The file is larger than 20 MB",
+    "只能上传 .csv 或 .xlsx 文件": "Only .csv or .xlsx files can be uploaded",
+    "文件没有「年度」列时必填": "Required when the file has no 「年度」 (year) column",
+    "导入到机关": "Import into organ",
+    "已保存「%(organ)s」%(year)d 年的数据。": "Saved the figures of %(organ)s for %(year)d.",
+    "已导入：新增 %(c)d 条，更新 %(u)d 条。": "Imported: %(c)d added, %(u)d updated.",
+    "已导入 %(n)d 条已发布的信息。": "Imported %(n)d published items.",
+    # publications: workflow
+    "草稿已保存。": "Draft saved.",
+    "您不是该信息发布机构的承办人，不能修改。": "You are not a case officer of this item's issuing organ and cannot change it.",
+    "只有草稿可以修改；已发布的信息请用「更正」。": "Only a draft can be changed; use “Correct” for a published item.",
+    "您无权更正该信息。": "You may not correct this item.",
+    "只有已发布的信息可以更正。": "Only a published item can be corrected.",
+    "已更正，网站上的信息已更新。": "Corrected; the item on the website has been updated.",
+    "提交审核": "Submit for review",
+    "提交审核人审核": "Submit to the reviewer",
+    "审核（保密审查）": "Review (confidentiality review)",
+    "审核通过，报分管领导审批": "Pass the review and send to the leader in charge",
+    "分管领导审批": "Approval by the leader in charge",
+    "批准并发布": "Approve and publish",
+    "退回修改": "Return for changes",
+    "撤回已发布的信息": "Withdraw a published item",
+    "撤回": "Withdraw",
+    "废止": "Repealed",
+    "记录废止": "Record the repeal",
+    "宣布失效": "Declare lapsed",
+    "记录失效": "Record the lapse",
+    "已提交审核。": "Submitted for review.",
+    "保密审查通过，已报分管领导审批。": "Confidentiality review passed; sent to the leader in charge for approval.",
+    "已批准并发布，索引号 %(number)s。": "Approved and published with index number %(number)s.",
+    "已退回承办人修改。": "Returned to the case officer for changes.",
+    "已撤回，网站上不再显示。": "Withdrawn; it is no longer shown on the website.",
+    "已记录。": "Recorded.",
+    "您不能对这条信息进行这项操作。": "You cannot do this to this item.",
+    "信息当前状态为「%(status)s」，不能进行这项操作；页面已刷新。": (
+        "The item is now “%(status)s”, so this cannot be done; the page has been refreshed."
+    ),
+    "这条信息没有这个附件。": "This item has no such attachment.",
+    # publications: back office menu and pages
+    "公开期限（已超期、即将到期）": "Publication deadlines (overdue, due soon)",
+    "政府信息": "Government information",
+    "待配发政策解读": "Awaiting policy interpretation",
+    "公开期限": "Publication deadlines",
+    "起草": "New draft",
+    "政策解读": "Policy interpretations",
+    "保密审查事项": "Confidentiality review questions",
+    "公开目录": "Disclosure catalogue",
+    "公开指南": "Disclosure guide",
+    "行政决定与收费": "Administrative decisions and fees",
+    "导入原网站信息": "Import from the old website",
+    "%(on)s 发布": "Published %(on)s",
+    "审查事项已保存。": "Review question saved.",
+    "目录分类已保存。": "Catalogue category saved.",
+    "已保存为第 %(v)d 版草稿；发布后替换网站上的指南。": (
+        "Saved as draft version %(v)d; once published it replaces the guide on the website."
+    ),
+    "没有这一版公开指南。": "There is no such version of the disclosure guide.",
+    "第 %(v)d 版公开指南已发布。": "Version %(v)d of the disclosure guide is published.",
+    "您无权为该文件发布政策解读。": "You may not publish a policy interpretation of this document.",
+    "政策解读已保存。": "Policy interpretation saved.",
+    "可直接输入 HTML。保存时只保留：%(groups)s；链接只保留 http、https 和 mailto 地址。脚本、样式、事件属性和其他标签都会被删除——下方预览即保存后的样子。": (
+        "You can type HTML. Only these are kept when saving: %(groups)s; links keep only"
+        " http, https and mailto addresses. Scripts, styles, event attributes and all other"
+        " tags are removed: the preview below shows what will be saved."
+    ),
+    "一次最多添加 %(n)d 个附件": "Add at most %(n)d attachments at a time",
+    "附件超过 %(mb)d MB：%(names)s。请压缩或拆分后上传": (
+        "Attachments larger than %(mb)d MB: %(names)s. Compress or split them, then upload"
+    ),
+    "索引号": "Index number",
+    "有效性": "Validity",
+    "没有统计到的文件。": "No documents counted.",
+    "行政许可": "Administrative licensing",
+    "行政处罚": "Administrative penalties",
+    "行政强制": "Administrative coercion",
+    "没有录入的处理决定和收费数量。": "No decision or fee figures have been entered.",
+    "主动公开": "Proactive disclosure",
+    "正文为空，或其中的内容都会在保存时被删除。": "The body is empty, or everything in it would be removed on saving.",
+    "预览（保存后的样子）": "Preview (as it will be saved)",
+    "输入正文后在此预览。": "Type the body to preview it here.",
+    "文件有 %(n)s 处错误，未导入任何内容": (
+        "The file has %(n)s error; nothing was imported",
+        "The file has %(n)s errors; nothing was imported",
+    ),
+    "请改正下列各行后重新上传整个文件。": "Correct the rows below, then upload the whole file again.",
+    "行": "Row",
+    "问题": "Problem",
+    "%(organ)s · 政府信息公开目录": "%(organ)s · Government information disclosure catalogue",
+    "还没有目录分类。": "There are no catalogue categories yet.",
+    "在网站上查看": "View on the website",
+    "修改「%(name)s」": "Change “%(name)s”",
+    "添加分类": "Add category",
+    "改为添加": "Add instead",
+    "%(organ)s · 保密审查事项": "%(organ)s · Confidentiality review questions",
+    "审核人审核每条信息时逐项回答下列事项（第十七条：公开前依法依规进行审查）。已作出的回答保留当时的措辞。": (
+        "The reviewer answers these questions one by one for every item (Article 17:"
+        " review under the law before disclosure). Answers already given keep the"
+        " wording of the time."
+    ),
+    "适用于本机关的事项": "Questions for this organ",
+    "已停用": "Inactive",
+    "本机关": "This organ",
+    "通用": "General",
+    "修改审查事项": "Change review question",
+    "添加审查事项": "Add review question",
+    "主动公开期限": "Proactive disclosure deadlines",
+    "主动公开期限（第二十六条）": "Proactive disclosure deadlines (Article 26)",
+    "今天是 %(today)s。属于主动公开范围的政府信息，应当自形成或者变更之日起20个工作日内公开。下面按单位列出尚未公开的信息：已超期的，和 %(days)s 个工作日内到期的。": (
+        "Today is %(today)s. Government information subject to proactive disclosure must"
+        " be disclosed within 20 working days of being created or changed. Below are the"
+        " items not yet disclosed, by unit: overdue, and due within %(days)s working days."
+    ),
+    "待公开 %(n)s 条": "Awaiting publication: %(n)s",
+    "已超期 %(n)s 条": "Overdue: %(n)s",
+    "%(days)s 个工作日内到期 %(n)s 条": "Due within %(days)s working days: %(n)s",
+    "本年超期发布 %(n)s 条": "Published late this year: %(n)s",
+    "待您审核（保密审查）%(n)s 条": "For your review (confidentiality review): %(n)s",
+    "待您审批发布 %(n)s 条": "For your approval to publish: %(n)s",
+    "待公开": "Awaiting publication",
+    "本年超期发布": "Published late this year",
+    "您的范围内没有待公开的信息。": "No items in your remit are awaiting publication.",
+    "行政许可、行政处罚、行政强制与行政事业性收费": (
+        "Administrative licensing, penalties, coercion and administrative fees"
+    ),
+    "年度报告第二部分（第二十条第（五）项至第（八）项）按单位、年度汇总这里的数据。同一单位同一年度再次保存或导入会替换原数据。": (
+        "Part 2 of the annual report (Article 20(5) to (8)) totals these figures by unit"
+        " and year. Saving or importing a unit's year again replaces its figures."
+    ),
+    "逐单位填报": "Enter by unit",
+    "从业务系统导出的文件导入": "Import a file exported from a business system",
+    "检查并导入": "Check and import",
+    "已有数据": "Figures entered",
+    "收费（万元）": "Fees (万元)",
+    "填报人": "Entered by",
+    "还没有数据。": "No figures yet.",
+    "%(organ)s · 政府信息公开指南": "%(organ)s · Government information disclosure guide",
+    "版本": "Version",
+    "编辑人": "Edited by",
+    "保存时间": "Saved",
+    "网站上显示": "Shown on the website",
+    "发布此版本": "Publish this version",
+    "还没有公开指南。": "There is no disclosure guide yet.",
+    "编辑（保存为新版本草稿）": "Edit (saved as a new draft version)",
+    "修改政策解读": "Change policy interpretation",
+    "添加政策解读": "Add policy interpretation",
+    "解读的文件": "Document interpreted",
+    "尚无政策解读的重大政策文件": "Major policy documents without a policy interpretation",
+    "已发布的重大政策、规章和行政规范性文件，应当同步发布政策解读。": (
+        "Published major policies, rules and administrative normative documents need a"
+        " policy interpretation published with them."
+    ),
+    "重大政策": "Major policy",
+    "添加解读": "Add interpretation",
+    "所有重大政策文件都已有政策解读。": "Every major policy document has a policy interpretation.",
+    "应公开期限": "Publication due",
+    "修改草稿": "Change draft",
+    "信息要素": "Item details",
+    "发布时生成": "Assigned on publication",
+    "废止日期": "Date repealed",
+    "失效日期": "Date lapsed",
+    "暂无政策解读。": "No policy interpretation yet.",
+    "保密审查（第十七条）：逐项回答。回答不是可以发布的回答的，须在该项说明仍可公开的理由（如已征得第三方同意、已作区分处理）；不能公开的，请退回修改。": (
+        "Confidentiality review (Article 17): answer each question. Where an answer is not"
+        " the one that allows publication, explain under it why the item can still be"
+        " disclosed (e.g. the third party has agreed, the content has been redacted);"
+        " if it cannot be disclosed, return it for changes."
+    ),
+    "您现在不能对这条信息进行操作。": "You cannot act on this item now.",
+    "经说明后公开": "Disclosed with an explanation",
+    "起草政府信息": "Draft government information",
+    "更正已发布的信息": "Correct a published item",
+    "第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开。": (
+        "Article 26: government information subject to proactive disclosure must be"
+        " disclosed promptly, within 20 working days of being created or changed."
+    ),
+    "导入原网站已发布的信息": "Import items published on the old website",
+    "上传原网站导出的 CSV 或 XLSX 文件。「标题」「发布日期」两列必填；其余可选的列": (
+        "Upload a CSV or XLSX file exported from the old website. The columns 「标题」"
+        " (title) and 「发布日期」 (publication date) are required; the optional columns are"
+    ),
+    "整个文件先检查；有任何错误都不导入，并逐行列出错误。": (
+        "The whole file is checked first; if there is any error nothing is imported, and"
+        " the errors are listed row by row."
+    ),
+    "政府信息（主动公开）": "Government information (proactive disclosure)",
+    "起草新信息": "Draft a new item",
+    "共 %(n)s 条": ("%(n)s item", "%(n)s items"),
+    "没有符合条件的信息。": "No item matches.",
+    # imports: review of inferred splits, tables not found and failed files
+    "确认推断的拆分": "Confirm the inferred split",
+    "按候选拆分更正": "Correct by a candidate split",
+    "请确认推断的拆分，或选择一种候选拆分": "Confirm the inferred split, or choose a candidate split",
+    "输入时列出名称相近的已有机关；与已有机关同名时归入该机关，否则新建一个待确认的机关": (
+        "Existing organs with similar names are listed as you type; a name equal to an"
+        " existing organ's files the report under it, otherwise a new organ to confirm"
+        " is created"
+    ),
+    "请选择一个机关，或填写机关名称": "Choose an organ, or type an organ name",
+    "正文中的数字": "Figures in the text",
+    "查看来源并指定机关和年度": "View the source and set the organ and year",
+    "推断拆分 · 可信度%(band)s": "Inferred split · confidence %(band)s",
+    "来源中的数字": "Figures in the source",
+    "%(who)s已确认": "confirmed by %(who)s",
+    "已更正": "Corrected",
+    "未在来源文本中找到这张表（不表示报告没有）。请对照来源文本填写，填写的值保存为人工更正。": (
+        "This table was not found in the source text (which does not mean the report"
+        " lacks it). Fill it in from the source text; the values are saved as manual"
+        " corrections."
+    ),
+    "导入未找到的内容": "Not found by the import",
+    "（这不表示报告没有这张表，请对照来源文本核对；可在下方表格中逐格补填）": (
+        " (this does not mean the report lacks the table: check the source text; you can"
+        " fill in the table below cell by cell)"
+    ),
+    "%(who)s已开始补填": "%(who)s has started filling it in",
+    "三张统计表都在来源文本中找到了。": "All three tables were found in the source text.",
+    "机关或年度不对？指定机关和年度": "Wrong organ or year? Set the organ and year",
+    "保存机关和年度": "Save organ and year",
+    "推断拆分的单元格": "Cells from inferred splits",
+    "来源中这些数字连在一起，导入按格式的勾稽关系、与上年报告的连续性或合理性拆成了单元格。请对照来源核对：确认推断的拆分、选择另一种拆法（整行一次更正），或逐格填写。": (
+        "In the source these figures run together; the import split them into cells by"
+        " the format's cross-checks (勾稽关系), continuity with the previous year's"
+        " report, or plausibility. Check them against the source: confirm the inferred"
+        " split, choose another split (correcting the whole row at once), or fill in the"
+        " cells one by one."
+    ),
+    "拆为": "Split into",
+    "可信度": "Confidence",
+    "核对": "Check",
+    "可信度高或已核对的拆分": "Splits with high confidence or already checked",
+    "按候选拆分更正整行": "Correct the whole row by this candidate split",
+    "改为 %(text)s": "Change to %(text)s",
+    "现为": "Now",
+    "导入失败的文件": "Files that failed to import",
+    "（这不表示报告没有写明，请对照下方来源文本核对）": (
+        " (this does not mean the report does not state it: check the source text below)"
+    ),
+    "导入失败": "Import failed",
+    "%(who)s已指定为%(name)s%(year)s年的报告": "%(who)s set it as the %(year)s report of %(name)s",
+    "查看报告": "View report",
+    "指定机关和年度并导入": "Set the organ and year and import",
+    "导入后在报告页对照来源文本补填或更正单元格，每次修改都保存为人工更正。": (
+        "After the import, fill in or correct cells on the report page against the"
+        " source text; every change is saved as a manual correction."
+    ),
+    "没有保存这个文件的内容，请重新导入。": "The content of this file was not kept; import it again.",
+    "下载来源文件": "Download source file",
+    "推断拆分·可信度高": "Inferred split · high confidence",
+    "推断拆分·可信度中": "Inferred split · medium confidence",
+    "推断拆分·可信度低": "Inferred split · low confidence",
+    "拆分已核对": "Split checked",
+    "来源中未找到的表": "Table not found in the source",
+    "（这不表示报告没有这张表）。": " (this does not mean the report lacks the table).",
+    "%(who)s已开始对照来源补填；空白单元格仍待填写。": (
+        "%(who)s has started filling it in from the source; blank cells are still to be filled."
+    ),
+    "下面是空白表格：点击单元格，对照左侧来源文本填写，每次填写都保存为人工更正。": (
+        "Below is a blank table: click a cell and fill it in from the source text on the"
+        " left; every entry is saved as a manual correction."
+    ),
+    "原文第 %(line)s 行第 %(column)s 字": "source line %(line)s, character %(column)s",
+    "%(n)s 个，不计入统计表，供与表中数据比对": (
+        "%(n)s figure, not counted in the tables, for comparison with them",
+        "%(n)s figures, not counted in the tables, for comparison with them",
+    ),
+    "数字": "Figure",
+    "上下文": "Context",
+    "位置": "Position",
+    "审核记录": "Review history",
+    # portal: disclosure pages, search and navigation
+    "没有找到这个机关。": "This organ was not found.",
+    "这个机关尚未发布政府信息公开指南。": "This organ has not published a government information disclosure guide yet.",
+    "没有找到这个公开目录分类。": "This catalogue category was not found.",
+    "没有找到这条政府信息，或者它已经撤回。": "This item of government information was not found, or it has been withdrawn.",
+    "没有找到这篇政策解读。": "This policy interpretation was not found.",
+    "没有找到这个附件。": "This attachment was not found.",
+    "没有找到这个文件。": "This file was not found.",
+    "站内检索": "Site search",
+    "退出长者模式": "Leave senior mode",
+    "长者模式": "Senior mode",
+    "大字体、高对比度": "Large text, high contrast",
+    "%(organ)s · 政府信息公开": "%(organ)s · Government information disclosure",
+    "%(organ)s最新主动公开的政府信息": "Latest government information proactively disclosed by %(organ)s",
+    "%(organ)s · %(category)s": "%(organ)s · %(category)s",
+    "公开目录“%(category)s”中最新主动公开的政府信息": (
+        "Latest government information proactively disclosed in the catalogue category “%(category)s”"
+    ),
+    "检索词": "Search terms",
+    "如：预算": "e.g. 预算",
+    "发布日期从": "Published from",
+    "至": "To",
+    "排序": "Sort",
+    "按相关度": "By relevance",
+    "按日期": "By date",
+    "全部机构": "All organs",
+    "全部目录": "All categories",
+    "全部体裁": "All genres",
+    "结束日期不能早于开始日期。": "The end date cannot be earlier than the start date.",
+    "返回首页": "Back to the home page",
+    "暂无信息。": "No items yet.",
+    "第": "Page ",
+    "页": " ",
+    "第 %(number)s 页，共 %(total)s 页": "Page %(number)s of %(total)s",
+    "请求有误": "Bad request",
+    "当前位置": "You are here",
+    "首页": "Home",
+    "下级分类": "Subcategories",
+    "共 %(counter)s 条": ("%(counter)s item", "%(counter)s items"),
+    "订阅本目录（Atom）": "Subscribe to this category (Atom)",
+    "政府信息公开指南": "Government information disclosure guide",
+    "%(organ)s政府信息公开指南": "%(organ)s: government information disclosure guide",
+    "第 %(version)s 版": "Version %(version)s",
+    "检索政府信息": "Search government information",
+    "输入标题、正文或文号中的词语": "Type words from the title, body or document number",
+    "检索": "Search",
+    "最新信息": "Latest information",
+    "更多最新信息": "More latest information",
+    "通知公告": "Notices and announcements",
+    "按机构浏览": "Browse by organ",
+    "%(counter)s 条": ("%(counter)s item", "%(counter)s items"),
+    "暂无发布信息的机构。": "No organ has published information yet.",
+    "按主题浏览": "Browse by subject",
+    "暂无主题分类。": "No subject categories yet.",
+    "%(organ)s %(year)s年度报告": "%(organ)s: %(year)s annual report",
+    "暂无已发布的年度报告。": "No annual report published yet.",
+    "全部年度报告": "All annual reports",
+    "在主动公开的信息中没有找到所需信息的，可以依据《中华人民共和国政府信息公开条例》第二十七条向行政机关申请获取。": (
+        "If you cannot find what you need among the proactively disclosed information,"
+        " you may apply to the administrative organ for it under Article 27 of the"
+        " Regulations on the Disclosure of Government Information."
+    ),
+    "在线提交申请": "Apply online",
+    "解读的文件：": "Document interpreted: ",
+    "观看视频解读": "Watch the video interpretation",
+    "查看图解或视频文件": "View the graphic or video file",
+    "信息属性": "Item details",
+    "相关文件": "Related documents",
+    "本文件修订或替代：": "This document amends or replaces: ",
+    "本文件已被修订或替代：": "This document has been amended or replaced by: ",
+    "全部信息": "All items",
+    "主题：%(topic)s": "Subject: %(topic)s",
+    "%(organ)s主动公开的信息": "Information proactively disclosed by %(organ)s",
+    "信息公开目录": "Disclosure catalogue",
+    "政府信息公开指南（尚未发布）": "Government information disclosure guide (not published yet)",
+    "全部主动公开信息": "All proactively disclosed information",
+    "订阅（Atom）": "Subscribe (Atom)",
+    "政府信息公开目录": "Government information disclosure catalogue",
+    "尚未编制公开目录。": "No disclosure catalogue has been compiled yet.",
+    "%(year)s年度": "%(year)s",
+    "按发布机构浏览主动公开的政府信息、政府信息公开指南和年度报告。": (
+        "Browse proactively disclosed government information, disclosure guides and"
+        " annual reports by issuing organ."
+    ),
+    "按主题分类浏览": "Browse by subject category",
+    "筛选和排序": "Filter and sort",
+    "检索结果": "Search results",
+    "请输入检索词。可以按发布机构、公开目录、体裁和发布日期筛选，结果按相关度或日期排序。": (
+        "Type search terms. You can filter by issuing organ, disclosure catalogue, genre"
+        " and publication date, and sort the results by relevance or date."
+    ),
+    "找到 %(counter)s 条结果": (
+        "%(counter)s result found",
+        "%(counter)s results found",
+    ),
+    "没有找到符合条件的信息。请换一个检索词，或者减少筛选条件。": (
+        "Nothing matches. Try other search terms, or fewer filters."
+    ),
+    # publications: legal vocabularies and models
+    "其他文件": "Other document",
+    "规章": "Rules",
+    "行政规范性文件": "Administrative normative document",
+    "失效": "Lapsed",
+    "属于国家秘密（第十四条）": "State secret (Article 14)",
+    "法律、行政法规禁止公开（第十四条）": "Disclosure prohibited by law or administrative regulation (Article 14)",
+    "危及“三安全一稳定”（第十四条）": (
+        "Would endanger national, public or economic security or social stability (Article 14)"
+    ),
+    "涉及商业秘密、个人隐私等第三方合法权益（第十五条）": (
+        "Trade secrets, personal privacy or other lawful rights of third parties (Article 15)"
+    ),
+    "属于三类内部事务信息（第十六条第一款）": "Internal affairs information (Article 16(1))",
+    "属于四类过程性信息（第十六条第二款）": "Process information (Article 16(2))",
+    "属于行政执法案卷（第十六条第二款）": "Administrative law-enforcement case file (Article 16(2))",
+    "政府网站": "Government website",
+    "政务微博": "Government Weibo",
+    "政务微信": "Government WeChat",
+    "系统内起草": "Drafted here",
+    "文字解读": "Text interpretation",
+    "图解": "Graphic",
+    "视频解读": "Video interpretation",
+    "需要配套政策解读": "Needs a policy interpretation",
+    "起草人": "Drafted by",
+    "提交人": "Submitted by",
+    "审批人": "Approved by",
+    "回答": "Answer",
+    "保密审查记录": "Confidentiality review record",
+    "公开目录分类": "Disclosure catalogue category",
+    "所解读的文件": "Document interpreted",
+    "行政许可 本年处理决定数量": "Administrative licensing: decisions this year",
+    "行政处罚 本年处理决定数量": "Administrative penalties: decisions this year",
+    "行政强制 本年处理决定数量": "Administrative coercion: decisions this year",
+    "行政事业性收费 本年收费金额（万元）": "Administrative fees: amount collected this year (万元)",
+    "处理决定和收费数量": "Decision and fee figures",
+    "段落和分区": "paragraphs and sections",
+    "小标题": "headings",
+    "列表": "lists",
+    "表格": "tables",
+    "链接和图片": "links and images",
+    "强调": "emphasis",
+    "引文和代码": "quotations and code",
+    "待审核": "Awaiting review",
+    "待分管领导审批": "Awaiting approval by the leader in charge",
+    "全文检索": "Full-text search",
+    "网站导航": "Site navigation",
+    "申请公开": "Request information",
+    # the import review: how a glued run of digits was split, and how sure it is
+    "高": "high",
+    "中": "medium",
+    "低": "low",
+    "只有一种拆法": "only one possible split",
+    "与上年报告的连续性": "continuity with last year's report",
+    "合理性（无前导零、数值较小者优先）": (
+        "plausibility (no leading zeros, smaller numbers first)"
+    ),
+    "无法拆分": "could not be split",
+    "有分隔符": "separators present",
 }
 
 _ENTRY = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$')

@@ -1,4 +1,5 @@
-"""Public pages: the index of published annual reports and one page per report.
+"""Public pages of annual reports: the index of published reports and one page per
+report.
 
 Views only read (selectors); a draft is shown to staff who may see drafts and is a
 404 for everybody else."""
@@ -24,6 +25,7 @@ from gongkai.core.http import not_found
 from gongkai.portal import selectors
 from gongkai.portal.downloads import DOWNLOADS, report_file
 from gongkai.portal.forms import ReportFilterForm
+from gongkai.portal.page_cache import cache_public_page
 from gongkai.portal.sections import page_sections
 
 
@@ -34,7 +36,9 @@ def _viewer(request: HttpRequest) -> User | None:
     return request.user if request.user.is_authenticated else None
 
 
-def home(request: HttpRequest) -> HttpResponse:
+@cache_public_page
+def report_index(request: HttpRequest) -> HttpResponse:
+    """Every organ's published annual reports, filtered by organ name and year."""
     form = ReportFilterForm(request.GET or None, years=selectors.published_years())
     name, year = "", None
     if form.is_valid():
@@ -42,7 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
     entries = selectors.published_report_index(name=name, year=year)
     return render(
         request,
-        "portal/home.html",
+        "portal/reports.html",
         {
             "form": form,
             "entries": entries,
@@ -52,6 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_page
 def report_detail(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
     try:
         page = selectors.report_page_get(

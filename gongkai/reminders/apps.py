@@ -14,6 +14,10 @@ class RemindersConfig(AppConfig):
     verbose_name = _("提醒与后台任务")
 
     def ready(self) -> None:
-        from gongkai.reminders.tasks import recompute_open_dues_hook_install
+        from gongkai.reminders.tasks import (
+            applicant_notice_hook_install,
+            recompute_open_dues_hook_install,
+        )
 
         recompute_open_dues_hook_install()
+        applicant_notice_hook_install()

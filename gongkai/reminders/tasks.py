@@ -4,6 +4,8 @@
   :mod:`gongkai.reminders.services`), notifies the staff of every open case due
   within ``GONGKAI_REMINDER_WORKING_DAYS`` working days or overdue, in the app and
   by e-mail; a case is reminded at most once a day however often it runs.
+- ``email_applicant``: the e-mail to an applicant about a change of their case,
+  queued after the change commits (``applications.services.APPLICANT_NOTICE_SENDERS``).
 - ``recompute_open_dues``: enqueued when a holiday year is entered or replaced
   (``deadlines.services.HOLIDAY_YEAR_ENTERED_HOOKS``), recomputes the due date of
   every open case.
@@ -17,7 +19,9 @@ from django.conf import settings
 from django_tasks import task
 
 from gongkai.applications.services import (
+    APPLICANT_NOTICE_SENDERS,
     application_recompute_open_dues,
+    notify_applicant,
     notify_due_reminders,
 )
 from gongkai.core import clock
@@ -35,6 +39,23 @@ def send_due_reminders(day: str = "") -> int:
     )
     ReminderRun.objects.filter(day=today).update(finished_at=clock.now(), cases=cases)
     return cases
+
+
+@task()
+def email_applicant(application_id: int, kind: str) -> None:
+    """E-mail the applicant about the change ``kind`` of their case (when they
+    asked for delivery by e-mail; a failing mail server is logged)."""
+    notify_applicant(application_id=application_id, kind=kind)
+
+
+def enqueue_email_applicant(application_id: int, kind: str) -> None:
+    email_applicant.enqueue(application_id, kind)
+
+
+def applicant_notice_hook_install() -> None:
+    """Send the applicants' e-mails from the worker, not in the request."""
+    if enqueue_email_applicant not in APPLICANT_NOTICE_SENDERS:
+        APPLICANT_NOTICE_SENDERS.append(enqueue_email_applicant)
 
 
 @task()

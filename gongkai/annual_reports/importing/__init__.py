@@ -9,7 +9,8 @@ How it works (one module each): ``decoding`` (kind and encoding) → ``html`` /
 offsets) → ``labels`` (each cell: label, number, blank, heading or text) → ``scan``
 (rows of cells, in the format's order) → ``resolve`` (cells fitted to columns) →
 ``active`` / ``build`` (ReportData, 2019 mapping, findings, provenance) →
-``metadata`` (title, organ, year) → ``validation.rules.check_report``.
+``metadata`` (title, organ, year) → ``validation.rules.check_report`` →
+``locations`` (where in the text each finding points).
 """
 
 from __future__ import annotations

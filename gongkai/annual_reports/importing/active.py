@@ -98,12 +98,19 @@ def _read_row(
     columns = row.columns or f19.DEFAULT_COLUMNS[ctx.version][row.block]
     fitted = fit(row, len(columns))
     if fitted.notes:
-        ctx.fitted_notes(
-            row,
-            fitted,
-            row.label.path,
-            [target_of(field, c) or row.label.path for c in columns],
-        )
+        paths = [target_of(field, c) or row.label.path for c in columns]
+        ctx.fitted_notes(row, fitted, row.label.path, paths)
+        if "truncated" in fitted.notes and row.mode == "line" and len(columns) > 1:
+            # "规章 | 22 | 235": which column lost its cell is unknown, so the cells
+            # read may stand in the wrong columns too
+            ctx.add(
+                "import.truncated_row",
+                WARNING,
+                f"第 {row.label_cell.line} 行「{row.label.text}」的数值少于 "
+                f"{len(columns)} 列，无法确定缺少的是哪一列，已读取的数值也可能错列，"
+                "请对照原文核对整行",
+                paths,
+            )
     kept: dict[str, Any] = {}
     mapped: list[tuple[str, Path]] = []
     for column, token in zip(columns, fitted.cells, strict=True):
@@ -151,9 +158,10 @@ def _explain_2019(
 ) -> None:
     row = f19.row_label(field, ctx.version)
     block = f19.BLOCK_HEADINGS[f19.ROW_BLOCK[field]]
-    parts = [
-        f"「{f19.COLUMNS_2019.get(c, c)}」读作 2021 格式的「{_column_2021(target)}」"
+    parts = [  # a 2021 column in a report read as 2019 (single 三(六)) needs no word
+        f"「{f19.COLUMNS_2019[c]}」读作 2021 格式的「{_column_2021(target)}」"
         for c, target in mapped
+        if c in f19.COLUMNS_2019
     ]
     if kept:
         parts.append(
@@ -162,6 +170,8 @@ def _explain_2019(
         )
     filled = {t for _, t in mapped}
     blank = [p for p in _cells_of(field) if p not in filled]
+    if not parts and not blank:
+        return
     if blank:
         parts.append(
             "、".join(f"「{_column_2021(p)}」" for p in blank)

@@ -15,8 +15,9 @@ from gongkai.annual_reports.importing.active import build_active
 from gongkai.annual_reports.importing.codes import INFO, WARNING
 from gongkai.annual_reports.importing.context import Context, row_name
 from gongkai.annual_reports.importing.doc import Token
-from gongkai.annual_reports.importing.labels import EMPTY, NUM
+from gongkai.annual_reports.importing.labels import EMPTY, FUZZY_VARIANT, NUM
 from gongkai.annual_reports.importing.metadata import Metadata
+from gongkai.annual_reports.importing.ordered import reorder_applications
 from gongkai.annual_reports.importing.resolve import (
     appeals_check,
     applicant_check,
@@ -70,6 +71,18 @@ def build(scan: Scan, meta: Metadata) -> Built:
             "能对应 2021 格式的单元格按 2021 格式读取，其余保存在补充数据中",
         )
     _variants(ctx, scan)
+    by_order = reorder_applications(scan)
+    if by_order:
+        names = "、".join(f"「{row_name(p)}」" for p in by_order[:4])
+        more = f"等 {len(by_order)} 行" if len(by_order) > 4 else ""
+        ctx.add(
+            "import.rows_by_order",
+            WARNING,
+            f"「{fmt.SECTION_HEADINGS[2]}」表的行标签与数值分离、顺序错乱；只有数值的"
+            f" {len(by_order)} 行按格式的行顺序对应到 {names}{more}"
+            "（各列分项之和等于总计），请核对",
+            by_order,
+        )
     supplementary: dict[str, Any] = {}
     active_rows = [r for r in scan.rows if r.label.table == "active"]
     app_rows = [r for r in scan.rows if r.label.table == "applications"]
@@ -125,6 +138,15 @@ def _variants(ctx: Context, scan: Scan) -> None:
         paths: list[Path] = (
             [label.path] if label.path else [(label.table,)] if label.table else []
         )
+        if tok.variant.startswith(FUZZY_VARIANT[:3]):  # a damaged label: check it
+            ctx.add(
+                "import.label_fuzzy",
+                WARNING,
+                f"第 {cell.line} 行的「{written}」与格式用语不完全一致，按最接近的"
+                f"「{label.text}」读取（{tok.variant}），请核对",
+                paths,
+            )
+            continue
         ctx.add(
             "import.label_variant",
             INFO,

@@ -6,24 +6,38 @@ Their codes are registered in :mod:`gongkai.annual_reports.codes` (stage ``parse
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
 
 from gongkai.annual_reports.codes import Stage, codes_of
 from gongkai.annual_reports.format import Path
-from gongkai.annual_reports.validation.findings import CellRef, Finding, Severity
+from gongkai.annual_reports.validation.findings import (
+    CellRef,
+    Finding,
+    Location,
+    Severity,
+)
 
 #: The parser's codes, with what each means (a view of :mod:`annual_reports.codes`).
 IMPORT_FINDING_CODES: Final[dict[str, str]] = codes_of(Stage.PARSER)
 
 
 def finding(
-    code: str, severity: Severity, message: str, paths: Iterable[Path] = ()
+    code: str,
+    severity: Severity,
+    message: str,
+    paths: Iterable[Path] = (),
+    data: Mapping[str, Any] | None = None,
+    at: Location | None = None,
 ) -> Finding:
-    """A finding with a documented code (KeyError for an undocumented one)."""
+    """A finding with a documented code (KeyError for an undocumented one).
+    ``at``: where in the source text it points (``column=0`` when only the
+    offsets are known: :func:`importing.locations.place_findings` completes it)."""
     if code not in IMPORT_FINDING_CODES:
         raise KeyError(code)
-    return Finding(code, severity, message, tuple(map(cell_ref, paths)))
+    return Finding(
+        code, severity, message, tuple(map(cell_ref, paths)), dict(data or {}), at
+    )
 
 
 _REFS: dict[Path, CellRef] = {}

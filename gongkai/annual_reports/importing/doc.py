@@ -17,7 +17,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gongkai.annual_reports.importing.labels import _CACHE, Tok, classify, is_label
+from gongkai.annual_reports.importing.labels import (
+    _CACHE,
+    LABEL,
+    TEXT,
+    Tok,
+    classify,
+    classify_exact,
+    is_label,
+)
 
 
 class ExtractError(Exception):
@@ -109,6 +117,12 @@ def split_text(text: str) -> Doc:
             append(tokens(_split_line(line, pos, index + 1), index, joins))
         else:  # most lines: one cell
             tok = get(line) or classify(line)
+            if tok.kind == TEXT and " " in line and len(line) < _MAX_LABEL_LINE:
+                pieces = _label_pieces(line, pos, index + 1)
+                if pieces is not None:  # "（四）无法提供 1.本机关不掌握…"
+                    append(tokens(pieces, index, joins))
+                    pos += len(line) + 1
+                    continue
             if len(_SINGLE) > 100_000:
                 _SINGLE.clear()
             _SINGLE[line] = tok
@@ -124,6 +138,52 @@ _DIGITS = frozenset("0123456789")
 #: report to report (labels, headings, lone numbers), and this spares them the
 #: tests for separators.  Text -> Tok only, like labels._CACHE.
 _SINGLE: dict[str, Tok] = {}
+
+
+_MAX_LABEL_LINE = 160
+
+
+def _label_pieces(line: str, pos: int, number: int) -> list[Cell] | None:
+    """A line of labels separated by single spaces (PDF→markdown puts a row's
+    group and leaf labels on one line, its numbers on the next): the labels as
+    cells, or None when a piece is not a label."""
+    if line in _PIECES:
+        known = _PIECES[line]
+    else:
+        if len(_PIECES) > 100_000:
+            _PIECES.clear()
+        known = _PIECES[line] = _find_label_pieces(line)
+    if known is None:
+        return None
+    return [Cell(line[s:e], pos + s, number) for s, e in known]
+
+
+_PIECES: dict[str, tuple[tuple[int, int], ...] | None] = {}
+
+
+#: What no label holds: two digits in a row (a year, a date), sentence ends.
+_NOT_LABELS = re.compile(r"\d\d|[。；;！!？?]")
+
+
+def _find_label_pieces(line: str) -> tuple[tuple[int, int], ...] | None:
+    if _NOT_LABELS.search(line):  # titles, dates, sentences: spares the tries
+        return None
+    pieces = [c for c in _cut(line, 0, 0, " ") if c.text]
+    if not 2 <= len(pieces) <= 8:
+        return None
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):  # the longest run of pieces that reads as a label
+        first = pieces[i]
+        for j in range(len(pieces), i, -1):
+            end = pieces[j - 1].end
+            if classify_exact(line[first.start : end]).kind == LABEL:
+                out.append((first.start, end))
+                i = j
+                break
+        else:
+            return None
+    return tuple(out) if len(out) > 1 else None
 
 
 def _split_line(line: str, pos: int, number: int) -> list[Cell]:
@@ -148,7 +208,19 @@ def _split_line(line: str, pos: int, number: int) -> list[Cell]:
                 for m in _NUMBER_RUN.finditer(match.group("numbers"))
             ]
             return cells
+    if _NUMBERS_LINE.match(line) and not _THOUSANDS_LINE.match(line):
+        # "9 10 81": a row's numbers on their own line (its label on the line
+        # before).  Two groups stay one number ("12 5": a stray space).
+        return [
+            Cell(m.group(), pos + m.start(), number) for m in _NUMBER_RUN.finditer(line)
+        ]
     return [Cell(line, pos, number)]
+
+
+#: Three or more numbers separated by single spaces, alone on their line.
+_NUMBERS_LINE = re.compile(r"^[ \xa0]*\d+(?:[ \xa0]\d+){2,}[ \xa0]*$")
+#: … unless it reads as one number grouped by thousands ("1 234 567").
+_THOUSANDS_LINE = re.compile(r"^[ \xa0]*[1-9]\d{0,2}(?:[ \xa0]\d{3})+[ \xa0]*$")
 
 
 def _cut(line: str, pos: int, number: int, sep: str) -> list[Cell]:

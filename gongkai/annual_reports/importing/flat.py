@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from gongkai.annual_reports import format as fmt
 from gongkai.annual_reports.data import (
@@ -38,7 +39,8 @@ from gongkai.annual_reports.data import (
     ReportData,
 )
 from gongkai.annual_reports.format import Path
-from gongkai.annual_reports.importing import splitting
+from gongkai.annual_reports.importing import flat_2019, splitting
+from gongkai.annual_reports.importing import format2019 as f19
 from gongkai.annual_reports.importing.codes import INFO, WARNING, finding
 from gongkai.annual_reports.importing.doc import Cell
 from gongkai.annual_reports.importing.labels import _TRANSLATE
@@ -56,6 +58,8 @@ _FEE_RUN = re.compile(r"\d+(?:\.\d+)?")
 _PAREN = re.compile(r"\([^()\d]{0,60}\)")
 _SKIP = re.compile(r"[:;]*")
 _MAX_SINGLE_DIGITS = 7  # a one-column count with more digits ran into what follows
+_OTHER: Path = ("applications", "other")
+_OTHER_GROUP = next(g for f, g, _ in fmt.APPLICATION_GROUPS if f == "other")
 ROW_WINDOW = 260  # flattened characters a row label may lie after the previous row
 FIRST_WINDOW = 6000  # … and the first row of a table after its heading
 APPEALS_WINDOW = 600
@@ -251,6 +255,11 @@ class FlatTables:
     appeals: Appeals | None = None
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     cells: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    #: The format the tables read as: 2019-trial when section 二 has the 2019
+    #: columns or rows, or 三(六)其他处理 is a single row (as the line scan decides).
+    version: str = fmt.FORMAT_2021
+    markers_2019: list[str] = field(default_factory=list)  # why 2019-trial
+    supplementary: dict[str, Any] = field(default_factory=dict)  # 2019 cells kept
 
     def table(self, name: str) -> ActiveDisclosure | Applications | Appeals | None:
         value: ActiveDisclosure | Applications | Appeals | None = getattr(self, name)
@@ -356,9 +365,10 @@ class Reader:
         severity: Severity,
         message: str,
         paths: Sequence[Path] = (),
+        data: dict[str, object] | None = None,
     ) -> None:
         self.out.findings.setdefault(table, []).append(
-            finding(code, severity, message, paths)
+            finding(code, severity, message, paths, data)
         )
 
     def keep_cells(
@@ -418,10 +428,14 @@ class Reader:
             WARNING if uncertain else INFO,
             text,
             paths,
+            _split_data(d, paths),
         )
 
     # -- section 二 -------------------------------------------------------
     def active(self, start: int) -> int:
+        found_2019 = flat_2019.markers(self, start)
+        if found_2019:
+            return flat_2019.read_active(self, start, found_2019)
         heading = self.find(fmt.SECTION_HEADINGS[1], start, FIRST_WINDOW)
         cursor = heading.end if heading else start
         got: dict[str, object] = {}
@@ -544,10 +558,15 @@ class Reader:
         if all(r is None for r in runs):
             self.fuzzy = []
             return start
-        texts = self._strip_item_numbers(runs)
         rows = fmt.APPLICATION_ROWS
         index = {r.path: i for i, r in enumerate(rows)}
-        leaves = [index[r.path] for r in fmt.OUTCOME_LEAF_ROWS]
+        single = self._single_other(runs, matches, index)
+        texts = self._strip_item_numbers(runs)
+        leaves = [
+            index[r.path]
+            for r in fmt.OUTCOME_LEAF_ROWS
+            if single is None or r.path[:2] != _OTHER or runs[index[r.path]]
+        ]
         decisions = splitting.solve_applications(
             texts,
             leaves=leaves,
@@ -562,7 +581,8 @@ class Reader:
         unique_paths: list[Path] = []
         for spec, row_run, d in zip(rows, runs, decisions, strict=True):
             if row_run is None or d is None:
-                missing.append(spec.path)
+                if single is None or spec.path[:2] != _OTHER:
+                    missing.append(spec.path)
                 values.append((None,) * 7)
                 continue
             line = self.f.line(row_run.start())
@@ -586,6 +606,11 @@ class Reader:
                 f"{len(unique_rows)} 行的数字连在一起，每行只有一种拆法能得到 7 个单元格"
                 f"（如「{unique_rows[0]}」），按此拆分（可信度 99%）",
                 unique_paths,
+                {
+                    "method": splitting.UNIQUE,
+                    "confidence": 0.99,
+                    "band": splitting.HIGH,
+                },
             )
         if missing:
             from gongkai.annual_reports.importing.context import row_name
@@ -600,6 +625,8 @@ class Reader:
                 "这些行按未报告（null）处理",
                 missing,
             )
+        if single is not None:
+            self._single_other_finding(single)
         self.note_fuzzy("applications", ("applications",))
         by_path = {spec.path: v for spec, v in zip(rows, values, strict=True)}
 
@@ -621,6 +648,47 @@ class Reader:
             carried_forward=by_path[("applications", "carried_forward")],
         )
         return cursor
+
+    def _single_other(
+        self,
+        runs: list[re.Match[str] | None],
+        matches: list[Match | None],
+        index: dict[Path, int],
+    ) -> Match | None:
+        """The 2019 format's single 三(六)其他处理 row (no leaves under it): its run
+        goes to 3.其他, as the line scan reads it; the label's match, or None."""
+        leaves = [index[(*_OTHER, i)] for i in range(3)]
+        if any(runs[i] is not None for i in leaves):
+            return None
+        before = [r for r in runs[: leaves[0]] if r is not None]
+        at = before[-1].end() if before else 0
+        total = matches[index[("applications", "total")]]
+        end = total.start if total is not None else at + ROW_WINDOW
+        found = self.row(_OTHER_GROUP, at, max(0, end - at))
+        if found is None:
+            return None
+        match, run = found
+        after = self.flat[run.end() : run.end() + 2]
+        if after[:1] in (".", ",", "、") and not after[1:].isdigit():
+            return None  # "1.申请人…": an item number, not a value
+        runs[leaves[f19.OTHER_SINGLE_TARGET]] = run
+        matches[leaves[f19.OTHER_SINGLE_TARGET]] = match
+        self.out.version = fmt.FORMAT_2019_TRIAL
+        return match
+
+    def _single_other_finding(self, match: Match) -> None:
+        target: Path = (*_OTHER, f19.OTHER_SINGLE_TARGET)
+        blank = [(*_OTHER, i) for i in range(3) if i != f19.OTHER_SINGLE_TARGET]
+        self.add(
+            "applications",
+            "import.format_2019",
+            INFO,
+            f"2019 年格式的「{f19.OTHER_SINGLE_ROW}」只有一行"
+            f"（第 {self.f.line(match.start)} 行），读作 2021 格式的"
+            f"「{_row_name(target)}」；「{_row_name(blank[0])}」「{_row_name(blank[1])}」"
+            "两行 2019 格式没有，留空（null）",
+            [target, *blank],
+        )
 
     def _strip_item_numbers(self, runs: list[re.Match[str] | None]) -> list[str | None]:
         """A leaf's item number glued to the previous row's last digit
@@ -712,7 +780,17 @@ class Reader:
             WARNING if uncertain else INFO,
             text,
             paths,
+            _split_data(d, paths),
         )
+
+
+def _split_data(d: splitting.Decision, paths: Sequence[Path]) -> dict[str, object]:
+    """The finding's data: the cut, its alternatives and the confidence band (a
+    cell with a leading zero makes it low)."""
+    data = d.data([fmt.path_str(p) for p in paths])
+    if _leading_zero(d):
+        data["band"] = splitting.LOW
+    return data
 
 
 def _leading_zero(d: splitting.Decision) -> bool:

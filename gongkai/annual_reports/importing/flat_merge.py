@@ -15,10 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from gongkai.annual_reports.data import ReportData
+from gongkai.annual_reports.importing import format2019 as f19
 from gongkai.annual_reports.importing.build import Built
+from gongkai.annual_reports.importing.codes import INFO, finding
 from gongkai.annual_reports.importing.context import Provenance
-from gongkai.annual_reports.importing.flat import read_flat
+from gongkai.annual_reports.importing.flat import FlatTables, read_flat
 from gongkai.annual_reports.importing.metadata import Metadata
+from gongkai.annual_reports.validation.findings import Finding
 
 TABLES = ("active", "applications", "appeals")
 _KEYS = {
@@ -89,6 +92,19 @@ def filled(table: Any) -> int:
     return count
 
 
+def _version_finding(flat: FlatTables) -> Finding:
+    """The finding the line scan's build gives a 2019 report (same words)."""
+    markers = "、".join(f"「{m}」" for m in dict.fromkeys(flat.markers_2019)) or (
+        f"「{f19.OTHER_SINGLE_ROW}」为单行"
+    )
+    return finding(
+        "import.format_2019",
+        INFO,
+        f"按 2019 年试行格式（国办公开办函〔2019〕60号）读取（依据：{markers}）；"
+        "能对应 2021 格式的单元格按 2021 格式读取，其余保存在补充数据中",
+    )
+
+
 def recover_flat(
     text: str, built: Built, meta: Metadata, previous: ReportData | None
 ) -> Built:
@@ -106,6 +122,14 @@ def recover_flat(
     report = built.report
     for name in replaced:
         report = replace(report, **{name: flat.table(name)})  # type: ignore[arg-type]
+    version_findings = []
+    if flat.version != report.format_version and (
+        "applications" in replaced or ("active" in replaced and flat.supplementary)
+    ):
+        report = replace(report, format_version=flat.version)
+        version_findings.append(_version_finding(flat))
+    if "active" in replaced and flat.supplementary:
+        report = replace(report, supplementary=flat.supplementary)
     findings = [
         f
         for f in built.findings
@@ -125,6 +149,7 @@ def recover_flat(
         for name in replaced:
             for key, cell in flat.cells.get(name, {}).items():
                 provenance.set_cell(key, cell)
+    findings.extend(version_findings)
     for name in replaced:
         findings.extend(flat.findings.get(name, []))
     recognised = bool(

@@ -302,7 +302,24 @@ def classify(raw: str) -> Tok:
     return tok
 
 
-def _classify(raw: str) -> Tok:
+_EXACT_CACHE: dict[str, Tok] = {}
+
+
+def classify_exact(raw: str) -> Tok:
+    """``classify`` without the tolerant match of damaged labels: for texts made up
+    by joining pieces (a label broken over cells or lines), which must join into a
+    label exactly."""
+    tok = _CACHE.get(raw) or _EXACT_CACHE.get(raw)
+    if tok is None:
+        if len(_EXACT_CACHE) > 100_000:
+            _EXACT_CACHE.clear()
+        tok = _EXACT_CACHE[raw] = _classify(raw, fuzzy=False)
+    elif tok.variant.startswith(_FUZZY_PREFIX):
+        return _TOK_TEXT
+    return tok
+
+
+def _classify(raw: str, *, fuzzy: bool = True) -> Tok:
     s = raw.strip(_WS)
     if not s:
         return _TOK_EMPTY if all(c in _TAB_LIKE for c in raw) else _TOK_BLANK
@@ -324,10 +341,10 @@ def _classify(raw: str) -> Tok:
     hit = _REGISTRY.get(n)
     if hit is not None:
         return Tok(LABEL, hit[0], variant=hit[1], extendable=n in _PREFIXES)
-    return _other(n, s)
+    return _other(n, s, fuzzy=fuzzy)
 
 
-def _other(n: str, s: str) -> Tok:
+def _other(n: str, s: str, *, fuzzy: bool = True) -> Tok:
     if "本列数据的勾稽关系" in n:
         return Tok(LABEL, CORNER_LABEL)
     if n.startswith("本年收费金额"):
@@ -345,7 +362,73 @@ def _other(n: str, s: str) -> Tok:
         return Tok(LABEL, body, variant="缺少或不同的序号")
     if n in _PREFIXES:
         return _TOK_PREFIX
+    if fuzzy:
+        damaged = _fuzzy(n)
+        if damaged is not None:
+            return damaged
     return _TOK_TEXT
+
+
+# ---------------------------------------------------------------------------
+# Damaged labels (a character missing, wrong or added: 1.属于国秘密, 本年制法件数)
+# ---------------------------------------------------------------------------
+FUZZY_VARIANT: Final = "相差 {} 个字"  # Tok.variant of a label matched inexactly
+_FUZZY_PREFIX: Final = FUZZY_VARIANT[:3]
+_FUZZY_MIN = 6  # shorter labels (行政许可 / 行政处罚) are too close to each other
+_NOT_A_LABEL = re.compile(r"[。；;？?！!]|\d.*\d|[^\d(]\d")
+
+
+def _max_edits(n: int) -> int:
+    return 1 if n < 8 else 2 if n < 14 else 3
+
+
+def _build_fuzzy() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for key, (label, _) in _REGISTRY.items():
+        if len(key) >= _FUZZY_MIN and label.kind != "block":
+            for i in range(len(key) - 1):
+                index.setdefault(key[i : i + 2], []).append(key)
+    return index
+
+
+_FUZZY_INDEX: Final = _build_fuzzy()
+
+
+def _fuzzy(n: str) -> Tok | None:
+    """The registered label ``n`` is a damaged writing of (at most about a quarter
+    of its characters differ), or None.  Only cells of a label's length without
+    sentence punctuation or figures are tried, so narrative lines cost nothing."""
+    if len(n) < _FUZZY_MIN - 1 or len(n) > MAX_LABEL or _NOT_A_LABEL.search(n):
+        return None
+    votes: dict[str, int] = {}
+    for i in range(len(n) - 1):
+        for key in _FUZZY_INDEX.get(n[i : i + 2], ()):
+            votes[key] = votes.get(key, 0) + 1
+    best: tuple[int, str] | None = None
+    for key, hits in votes.items():
+        k = _max_edits(len(key))
+        if abs(len(key) - len(n)) > k or hits < len(key) - 1 - 2 * k:
+            continue
+        d = _distance(n, key, k)
+        if d <= k and (best is None or d < best[0]):
+            best = (d, key)
+    if best is None:
+        return None
+    label = _REGISTRY[best[1]][0]
+    return Tok(LABEL, label, variant=FUZZY_VARIANT.format(best[0]))
+
+
+def _distance(a: str, b: str, k: int) -> int:
+    """Levenshtein distance of ``a`` and ``b`` (k + 1 once it exceeds ``k``)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > k:
+            return k + 1
+        prev = cur
+    return prev[-1]
 
 
 def _heading(n: str, s: str) -> Tok:

@@ -69,7 +69,7 @@ def _failed(
     return ParseResult(
         source=source,
         report=None,
-        findings=findings,
+        raw_findings=findings,
         text=text,
         error=error,
         detected=detected or {},
@@ -119,7 +119,7 @@ def _parse(
     return ParseResult(
         source=source,
         report=built.report,
-        findings=tuple(check_report(built.report, findings)),
+        raw_findings=tuple(check_report(built.report, findings)),
         text=doc.text,
         provenance=built.provenance,
         detected=detected,

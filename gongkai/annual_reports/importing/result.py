@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from gongkai.annual_reports.data import ReportData, report_to_dict
+from gongkai.annual_reports.importing.figures import NarrativeFigure, narrative_figures
 from gongkai.annual_reports.validation.findings import Finding
 
 
@@ -33,7 +35,9 @@ class SourceSpan:
 class ParseResult:
     source: str  # the path as given
     report: ReportData | None  # None when the file could not be read at all
-    findings: tuple[Finding, ...] = ()  # what was recovered and how sure + the check
+    #: What was recovered and how sure, and the check, as the parser made them;
+    #: ``findings`` gives them with where each points in ``text``.
+    raw_findings: tuple[Finding, ...] = ()
     text: str = (
         ""  # the text the parser read (decoded / extracted from HTML, DOCX, PDF)
     )
@@ -42,6 +46,27 @@ class ParseResult:
     )  # path_str -> span
     error: str | None = None  # why the file could not be read
     detected: Mapping[str, str] = field(default_factory=dict)  # kind, encoding, ...
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings, each with its location in ``text`` where one is known
+        (see :mod:`importing.locations`); placed when first asked for, so that a
+        caller that only wants the report pays nothing for it."""
+        from gongkai.annual_reports.importing.locations import (  # needs SourceSpan
+            place_findings,
+        )
+
+        return tuple(place_findings(self.raw_findings, self.text, self.provenance))
+
+    @cached_property
+    def narrative_figures(self) -> tuple[NarrativeFigure, ...]:
+        """The numbers of the running text (never cells), kept apart for the checks
+        that compare the narrative with the tables; found when first asked for."""
+        if self.report is None:
+            return ()
+        cells = getattr(self.provenance, "cells", None)  # importing.context.Provenance
+        values = cells.values() if isinstance(cells, dict) else self.provenance.values()
+        return narrative_figures(self.text, [(v.start, v.end) for v in values])
 
     @property
     def ok(self) -> bool:
@@ -62,6 +87,7 @@ class ParseResult:
         if self.report.supplementary:
             data["supplementary"] = dict(self.report.supplementary)
         data["findings"] = [f.to_dict() for f in self.findings]
+        data["narrative_figures"] = [f.to_dict() for f in self.narrative_figures]
         if self.error:
             data["error"] = self.error
         return data

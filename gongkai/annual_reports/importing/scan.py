@@ -36,7 +36,7 @@ from gongkai.annual_reports.importing.labels import (
     TEXT,
     Label,
     Tok,
-    classify,
+    classify_exact,
 )
 
 APPEALS_ROW = Label("row", "行政复议、行政诉讼情况", "appeals", ("appeals",))
@@ -123,7 +123,7 @@ def _join(doc: Doc, lines: list[list[Token]], i: int, j: int) -> bool:
         if tok.kind in (NUM, HEADING, SEP):
             break
         text += cell.text.strip()
-        joined = classify(text)
+        joined = classify_exact(text)
         pieces.append(nxt)
         at = nxt
         if joined.kind == LABEL:

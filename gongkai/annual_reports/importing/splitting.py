@@ -55,6 +55,18 @@ METHOD_NAMES = {
 }
 
 
+# The confidence an auditor sees, banded by how the cut was decided.
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+BANDS = {
+    SEPARATED: HIGH,
+    UNIQUE: HIGH,
+    RELATION: HIGH,
+    CONTINUITY: MEDIUM,
+    PLAUSIBILITY: LOW,
+    NONE: LOW,
+}
+
+
 class TooMany(Exception):
     """The bounded search gave up."""
 
@@ -77,6 +89,28 @@ class Decision:
     @property
     def inferred(self) -> bool:
         return self.method != SEPARATED
+
+    @property
+    def band(self) -> str:
+        """高/中/低 for the auditor: decided by the relations (or the only cut) is
+        high, by continuity with last year medium, by plausibility alone low; a cut
+        for which the relations do not hold, or a bounded search, is low."""
+        if self.broken or self.bounded:
+            return LOW
+        return BANDS[self.method]
+
+    def data(self, paths: Sequence[str]) -> dict[str, object]:
+        """The decision as a finding's data: ``paths`` name the cells of the run
+        in order (``values`` and each alternative give one value per path)."""
+        return {
+            "run": self.run,
+            "paths": list(paths),
+            "values": list(self.values or ()),
+            "alternatives": [list(v) for v in self.alternatives],
+            "method": self.method,
+            "confidence": self.confidence,
+            "band": self.band,
+        }
 
 
 def values_of(run: str, split: Split) -> Values:
@@ -420,3 +454,145 @@ def solve_active_row(run: str, previous_current: int | None = None) -> Decision:
         if kept:
             found = kept
     return _decide_one(run, found, holds=True, bounded=bnd, n=3, score=_active_weight)
+
+
+# ---------------------------------------------------------------------------
+# Section 二 of the 2019 trial format: counts, signed changes and amounts
+# ---------------------------------------------------------------------------
+COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
+_MAX_FRACTION = 4
+
+
+@dataclass(frozen=True)
+class ColumnDecision:
+    """How a run of a 2019 section 二 row was cut: ``spans`` into the run, one per
+    column (None: no cut fits); the texts of other possible cuts."""
+
+    run: str
+    spans: Split | None
+    method: str
+    confidence: float
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    bounded: bool = False
+
+    @property
+    def inferred(self) -> bool:
+        return self.method != SEPARATED
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(self.run[s:e] for s, e in self.spans or ())
+
+
+def column_cuts(
+    run: str, kinds: Sequence[str], *, leading_zeros: bool = False
+) -> list[Split]:
+    """Every cut of ``run`` into one cell per column of ``kinds``.  A space or a
+    sign always starts a new cell; a ``-`` only in a SIGNED column; a decimal point
+    only inside an AMOUNT cell.  Raises TooMany."""
+    n = len(kinds)
+    out: list[Split] = []
+    cells: list[Span] = []
+    nodes = 0
+
+    def rec(pos: int, c: int) -> None:
+        nonlocal nodes
+        if c == n:
+            if pos == len(run):
+                out.append(tuple(cells))
+            return
+        if pos >= len(run):
+            return
+        start = pos
+        if run[pos] in "+-":
+            if run[pos] == "-" and kinds[c] != SIGNED:
+                return
+            pos += 1
+        digits_end = pos
+        while digits_end < len(run) and run[digits_end].isdigit():
+            digits_end += 1
+        for end in range(pos + 1, min(digits_end, pos + MAX_CELL_DIGITS) + 1):
+            nodes += 1
+            if nodes > NODE_LIMIT:
+                raise TooMany
+            if not leading_zeros and end - pos > 1 and run[pos] == "0":
+                break
+            ends = [end]
+            if kinds[c] == AMOUNT and end == digits_end and run[end : end + 1] == ".":
+                frac = end + 1
+                while (
+                    frac < len(run)
+                    and run[frac].isdigit()
+                    and frac - end <= _MAX_FRACTION
+                ):
+                    frac += 1
+                    ends.append(frac)
+            for cell_end in ends:
+                nxt = cell_end
+                if run[nxt : nxt + 1] == ".":
+                    continue  # a decimal point cannot start a cell
+                if nxt < len(run) and run[nxt] == " ":
+                    nxt += 1
+                cells.append((start, cell_end))
+                rec(nxt, c + 1)
+                cells.pop()
+
+    rec(0, 0)
+    return out
+
+
+def _column_weight(texts: Sequence[str]) -> float:
+    total = 0.0
+    for text in texts:
+        with contextlib.suppress(ValueError):
+            total -= math.log1p(abs(float(text)))
+    return total
+
+
+def solve_columns(
+    run: str,
+    kinds: Sequence[str],
+    *,
+    at_least: tuple[int, int] | None = None,
+) -> ColumnDecision:
+    """Cut a 2019 row's run (no relation holds between its columns): the only cut,
+    else the most plausible (no leading zero, smaller magnitudes; ``at_least``
+    ``(i, j)``: cell i is a stock that holds cell j, e.g. 对外公开总数量 ≥
+    本年新公开数量, and a cut where it is smaller is unlikely)."""
+    found: list[Split] = []
+    bounded = False
+    for leading_zeros in (False, True):
+        try:
+            found = column_cuts(run, kinds, leading_zeros=leading_zeros)
+        except TooMany:
+            bounded, found = True, []
+        if found:
+            break
+    if not found:
+        return ColumnDecision(run, None, NONE, 0.0, bounded=bounded)
+    texts = [tuple(run[s:e] for s, e in split) for split in found]
+    if len(found) == 1:
+        pieces = run.replace("+", " +").replace("-", " -").split()
+        method = SEPARATED if len(pieces) == len(kinds) else UNIQUE
+        return ColumnDecision(run, found[0], method, 0.99, bounded=bounded)
+    weights = [_column_weight(t) - _stock_penalty(t, at_least) for t in texts]
+    best = max(range(len(found)), key=lambda i: (weights[i], -i))
+    others = tuple(t for i, t in enumerate(texts) if i != best)[:5]
+    return ColumnDecision(
+        run,
+        found[best],
+        PLAUSIBILITY,
+        round(min(0.95, _share(weights[best], weights)), 3),
+        others,
+        bounded=bounded,
+    )
+
+
+def _stock_penalty(texts: Sequence[str], at_least: tuple[int, int] | None) -> float:
+    if at_least is None:
+        return 0.0
+    stock, part = at_least
+    try:
+        return 3.0 if float(texts[stock]) < float(texts[part]) else 0.0
+    except ValueError:
+        return 0.0

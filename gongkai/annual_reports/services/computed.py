@@ -1,11 +1,13 @@
-"""The computed report: sections 三 (and 四 once the appeals workflow registers its
-collector) counted from the cases, written through ``report_rebuild``.
+"""The computed report: section 二 from the published documents and the entered
+decision counts (the publications collectors), sections 三 and 四 counted from the
+cases, written through ``report_rebuild``.
 
 Collected cells come from the registered collectors, or, for the applications
 statistics no collector is registered for, from
-``statistics.collectors.APPLICATION_COLLECTORS``; derived cells are computed; typed
-cells (section 二) keep what a person typed.  Every collected and derived cell's
-origin is ``computed`` naming its statistic.
+``statistics.collectors.APPLICATION_COLLECTORS``; derived cells are computed.  A
+section 二 statistic whose collector finds no records for the organs (they keep no
+规章/规范性文件 or decision counts in gongkai) keeps what a person typed.  Every
+collected and derived cell's origin is ``computed`` naming its statistic.
 """
 
 from __future__ import annotations
@@ -62,14 +64,16 @@ def report_collect(
         )
         out.update({k: v for k, v in built_in.items() if k not in registered})
     for code, fn in registered.items():
-        out[code] = fn(organisation_ids=organisation_ids, year=year)
+        counts = fn(organisation_ids=organisation_ids, year=year)
+        if counts is not None:  # None: no records, the cells stay as typed
+            out[code] = counts
     return out
 
 
 _TYPED_PATHS: Final = tuple(
     p
     for stat in STATISTICS.values()
-    if stat.origin == StatOrigin.TYPED
+    if stat.typed_when_not_collected
     for p in stat.cells
 )
 
@@ -122,7 +126,7 @@ def report_compute(
     for stat in STATISTICS.values():
         for path in stat.cells:
             key = fmt.path_str(path)
-            if stat.origin == StatOrigin.TYPED:
+            if stat.typed_when_not_collected and stat.code not in collected:
                 if key in before.origins:
                     origins[key] = dict(before.origins[key])
             elif stat.origin == StatOrigin.DERIVED or stat.code in collected:

@@ -11,9 +11,10 @@ counts: so the records listed for a cell are exactly as many as the cell says.
 - 三（七）总计 is every outcome row;
 - 四、结转下年度 is the selector's ``carried_forward`` row (open at 31 December: the
   same number as 一 + 二 − 三（七）, which the derived cell computes);
-- section 四's four result columns are one (kind, result) pair, its 总计 the four.
-
-Section 二 is typed: it has no records (:func:`cell_query` raises KeyError).
+- section 四's four result columns are one (kind, result) pair, its 总计 the four;
+- section 二: a cell of 第二十条第（一）项 lists the documents (``InformationItem``)
+  it counts (``publications.selectors.normative_ids_for_cell``); the decision and fee
+  cells list the units' entries they sum (``DecisionCount``).
 """
 
 from __future__ import annotations
@@ -29,12 +30,19 @@ from gongkai.annual_reports.statistics.outcomes import (
     APPLICANT_TYPES,
     OUTCOME_ROWS,
 )
-from gongkai.annual_reports.statistics.registry import STATISTIC_OF
+from gongkai.annual_reports.statistics.registry import (
+    ACTIVE_VECTOR_COLUMNS,
+    STATISTIC_OF,
+)
 from gongkai.appeals.selectors import appeal_ids_for_cell
 from gongkai.applications.selectors import application_ids_for_cell
+from gongkai.publications.selectors import decision_ids, normative_ids_for_cell
 
 APPLICATIONS: Final = "applications"
 APPEALS: Final = "appeals"
+DOCUMENTS: Final = "documents"  # publications.InformationItem
+DECISIONS: Final = "decisions"  # publications.DecisionCount
+Kind = Literal["applications", "appeals", "documents", "decisions"]
 
 _APPLICANTS: Final = tuple(code for code, _ in APPLICANT_TYPES)
 _RESULTS: Final = tuple(code for code, _ in APPEAL_RESULTS)
@@ -51,20 +59,22 @@ _PLAIN_ROWS: Final[dict[Path, tuple[str, ...]]] = {
 @dataclass(frozen=True)
 class CellQuery:
     """What one cell counts: the records of ``kind`` in any of ``rows`` (application
-    row codes — new, carried_over, carried_forward or an outcome — or appeal kinds)
-    and any of ``columns`` (applicant types, or appeal results)."""
+    row codes — new, carried_over, carried_forward or an outcome — appeal kinds, or
+    a section 二 field) and any of ``columns`` (applicant types, appeal results, or
+    issued/repealed/in_force)."""
 
     statistic: str  # the registry's statistic code of the cell
-    kind: Literal["applications", "appeals"]
+    kind: Kind
     rows: tuple[str, ...]
     columns: tuple[str, ...]
 
 
 def cell_query(path: Path) -> CellQuery:
-    """The records ``path`` counts.  KeyError for a cell that counts no records
-    (section 二, or no cell of the format)."""
+    """The records ``path`` counts.  KeyError for no cell of the format."""
     statistic = STATISTIC_OF[path].code
     table, *rest = path
+    if table == "active":
+        return _active_query(statistic, path)
     if table == "applications" and rest and isinstance(rest[-1], int):
         row, column = path[:-1], int(path[-1])
         if column == fmt.TOTAL_COLUMN:
@@ -86,6 +96,16 @@ def cell_query(path: Path) -> CellQuery:
     raise KeyError(path)
 
 
+def _active_query(statistic: str, path: Path) -> CellQuery:
+    name = str(path[1])
+    if name in fmt.ACTIVE_VECTOR_FIELDS and len(path) == 3:
+        column = ACTIVE_VECTOR_COLUMNS[int(path[2])]
+        return CellQuery(statistic, DOCUMENTS, (name,), (column,))
+    if len(path) == 2:
+        return CellQuery(statistic, DECISIONS, (name,), ())
+    raise KeyError(path)
+
+
 def cell_is_drillable(path: Path) -> bool:
     try:
         cell_query(path)
@@ -97,11 +117,23 @@ def cell_is_drillable(path: Path) -> bool:
 def cell_record_ids(
     query: CellQuery, *, organisation_ids: Collection[int], year: int
 ) -> list[int]:
-    """The ids of the applications (or appeals) the cell counts, ascending."""
+    """The ids of the applications (appeals, documents or decision entries) the
+    cell counts, ascending."""
+    if query.kind == DECISIONS:
+        return decision_ids(organisation_ids=organisation_ids, year=year)
     ids: set[int] = set()
     for row in query.rows:
         for column in query.columns:
-            if query.kind == APPLICATIONS:
+            if query.kind == DOCUMENTS:
+                ids.update(
+                    normative_ids_for_cell(
+                        organisation_ids=organisation_ids,
+                        year=year,
+                        row=row,
+                        column=ACTIVE_VECTOR_COLUMNS.index(column),
+                    )
+                )
+            elif query.kind == APPLICATIONS:
                 ids.update(
                     application_ids_for_cell(
                         organisation_ids=organisation_ids,
@@ -125,6 +157,8 @@ def cell_record_ids(
 __all__ = [
     "APPEALS",
     "APPLICATIONS",
+    "DECISIONS",
+    "DOCUMENTS",
     "CellQuery",
     "cell_is_drillable",
     "cell_query",

@@ -3,13 +3,15 @@
 In the spirit of Zulip's ``COUNT_STATS``: every cell of the 2021 format has exactly one
 declared origin for a report gongkai computes from its records:
 
-- ``typed``: a person enters it (section 二 until the publications workflow exists);
+- ``typed``: a person enters it;
 - ``derived``: a sum or relation of other cells (every 总计 column, the (七)总计 row,
   四、结转下年度继续办理, each appeal group's 总计), the formula kept as data;
 - ``collected``: a workflow counts it.  The workflow registers a collector function
   under the statistic's code (:func:`register_collector`); the collector returns counts
   keyed by plain codes (:mod:`.outcomes`), which this module maps to cells, so that no
-  workflow imports ``annual_reports``.
+  workflow imports ``annual_reports``.  A statistic marked ``typed_fallback``
+  (section 二, collected by the publications workflow) stays as typed when its
+  collector returns None: the organ keeps no such records in gongkai.
 
 ``docs/reference/statistics.md`` lists every statistic; a test keeps it true.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from graphlib import TopologicalSorter
 from typing import Final, Protocol
 
@@ -36,7 +39,9 @@ from gongkai.annual_reports.format import Path
 from gongkai.annual_reports.statistics import outcomes
 
 Key = tuple[str, ...]
-Counts = Mapping[Key, int]
+#: A count, or (the fee of section 二) an amount in 万元.
+Count = int | Decimal
+Counts = Mapping[Key, Count]
 
 
 class Origin(enum.StrEnum):
@@ -60,6 +65,8 @@ class Statistic:
     for a typed one, the workflow that is planned to collect it ("" if none).
     ``dimensions``: the plain codes a collector's keys are made of, in order.
     ``formulas``: for a derived statistic, each cell's formula (a sum of terms).
+    ``typed_fallback``: a collected statistic whose cells keep what a person typed
+    when its collector finds no records (returns None).
     """
 
     code: str
@@ -70,6 +77,12 @@ class Statistic:
     dimensions: tuple[str, ...] = ()
     locate: Callable[[Key], Path] | None = None
     formulas: Mapping[Path, tuple[Term, ...]] = field(default_factory=dict)
+    typed_fallback: bool = False
+
+    @property
+    def typed_when_not_collected(self) -> bool:
+        """Whether the cells keep typed values when not collected."""
+        return self.origin == Origin.TYPED or self.typed_fallback
 
     def cell_of(self, key: Key) -> Path:
         """The cell a collector's key counts in (KeyError for a key of no cell)."""
@@ -84,9 +97,11 @@ class Statistic:
 class Collector(Protocol):
     """What a workflow registers: counts for a set of organs (one organ, or a
     government and every unit below it) and a year, keyed by plain codes (a missing
-    key counts zero)."""
+    key counts zero); None when the organs keep no records of the kind."""
 
-    def __call__(self, *, organisation_ids: Collection[int], year: int) -> Counts: ...
+    def __call__(
+        self, *, organisation_ids: Collection[int], year: int
+    ) -> Counts | None: ...
 
 
 # ---------------------------------------------------------------------------
@@ -118,36 +133,59 @@ def _appeal_locator(key: Key) -> Path:
     return outcomes.appeal_cell(kind, result)
 
 
-def _typed() -> list[Statistic]:
+#: Columns of 第二十条第（一）项, by the publications collector's plain codes.
+ACTIVE_VECTOR_COLUMNS: Final = ("issued", "repealed", "in_force")
+
+
+def _vector_locator(name: str) -> Callable[[Key], Path]:
+    def locate(key: Key) -> Path:
+        (column,) = key
+        return ("active", name, ACTIVE_VECTOR_COLUMNS.index(column))
+
+    return locate
+
+
+def _single_locator(name: str) -> Callable[[Key], Path]:
+    def locate(key: Key) -> Path:
+        if key != ():
+            raise KeyError(key)
+        return ("active", name)
+
+    return locate
+
+
+def _section_two() -> list[Statistic]:
+    """Section 二, collected by the publications workflow (typed where an organ
+    keeps no such records in gongkai)."""
+
+    def label(name: str) -> str:
+        return f"{fmt.ACTIVE_BLOCK_OF[name].heading} {fmt.ACTIVE_ROW_LABELS[name]}"
+
     stats = [
         Statistic(
             f"active:{name}",
-            f"{fmt.ACTIVE_BLOCK_OF[name].heading} {fmt.ACTIVE_ROW_LABELS[name]}",
-            Origin.TYPED,
+            label(name),
+            Origin.COLLECTED,
             tuple(("active", name, c) for c in range(3)),
             source="publications",
+            dimensions=("column",),
+            locate=_vector_locator(name),
+            typed_fallback=True,
         )
         for name in fmt.ACTIVE_VECTOR_FIELDS
     ]
     stats += [
         Statistic(
             f"active:{name}",
-            f"{fmt.ACTIVE_BLOCK_OF[name].heading} {fmt.ACTIVE_ROW_LABELS[name]}",
-            Origin.TYPED,
+            label(name),
+            Origin.COLLECTED,
             (("active", name),),
             source="publications",
+            locate=_single_locator(name),
+            typed_fallback=True,
         )
-        for name in fmt.ACTIVE_COUNT_FIELDS
+        for name in (*fmt.ACTIVE_COUNT_FIELDS, fmt.ACTIVE_FEE_FIELD)
     ]
-    fee = fmt.ACTIVE_FEE_FIELD
-    stats.append(
-        Statistic(
-            f"active:{fee}",
-            f"{fmt.ACTIVE_BLOCK_OF[fee].heading} {fmt.ACTIVE_ROW_LABELS[fee]}",
-            Origin.TYPED,
-            (("active", fee),),
-        )
-    )
     return stats
 
 
@@ -256,7 +294,7 @@ def _derived() -> list[Statistic]:
 
 #: Every statistic, by code.
 STATISTICS: Final[dict[str, Statistic]] = {
-    s.code: s for s in (*_typed(), *_collected(), *_derived())
+    s.code: s for s in (*_section_two(), *_collected(), *_derived())
 }
 #: Every cell of the 2021 format, in the format's order.
 CELLS: Final = tuple(p for p, _ in iter_cells(blank_report(org=None, year=None)))
@@ -321,11 +359,14 @@ def collectors() -> dict[str, Collector]:
 
 
 def collect(*, organisation_ids: Collection[int], year: int) -> dict[str, Counts]:
-    """Every registered collector's counts for the organs and year."""
-    return {
-        code: fn(organisation_ids=organisation_ids, year=year)
-        for code, fn in _COLLECTORS.items()
-    }
+    """Every registered collector's counts for the organs and year (a collector
+    that finds no records, None, is left out)."""
+    out: dict[str, Counts] = {}
+    for code, fn in _COLLECTORS.items():
+        counts = fn(organisation_ids=organisation_ids, year=year)
+        if counts is not None:
+            out[code] = counts
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -348,10 +389,10 @@ def derive(cells: Mapping[Path, CellValue]) -> dict[Path, CellValue]:
     return out
 
 
-def collected_cells(stat: Statistic, counts: Counts) -> dict[Path, int]:
+def collected_cells(stat: Statistic, counts: Counts) -> dict[Path, Count]:
     """A collector's counts as the statistic's cells (every cell it fills: a key it
     does not give counts zero).  KeyError for a key of no cell."""
-    out = dict.fromkeys(stat.cells, 0)
+    out: dict[Path, Count] = dict.fromkeys(stat.cells, 0)
     for key, n in counts.items():
         out[stat.cell_of(key)] += n
     return out
@@ -361,14 +402,14 @@ def computed_cells(
     *, typed: Mapping[Path, CellValue], collected: Mapping[str, Counts]
 ) -> dict[Path, CellValue]:
     """Every cell of a computed report: typed cells from ``typed``, collected cells
-    from the collectors' counts (blank where no collector is registered), derived
-    cells computed."""
+    from the collectors' counts (blank where no collector is registered, or typed
+    for a ``typed_fallback`` statistic), derived cells computed."""
     cells: dict[Path, CellValue] = dict.fromkeys(CELLS)
     for stat in STATISTICS.values():
-        if stat.origin == Origin.TYPED:
-            cells.update({p: typed.get(p) for p in stat.cells})
-        elif stat.origin == Origin.COLLECTED and stat.code in collected:
+        if stat.origin == Origin.COLLECTED and stat.code in collected:
             cells.update(collected_cells(stat, collected[stat.code]))
+        elif stat.typed_when_not_collected:
+            cells.update({p: typed.get(p) for p in stat.cells})
     return derive(cells)
 
 

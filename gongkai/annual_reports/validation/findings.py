@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -41,19 +42,58 @@ class CellRef:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where in the source text (the text the import read) a finding points:
+    1-based line and character column, and the offsets ``[start, end)``."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+
+    def describe(self) -> str:
+        return f"第 {self.line} 行第 {self.column} 字"
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Location | None:
+        try:
+            return cls(*(int(data[k]) for k in ("line", "column", "start", "end")))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity
     message: str
     cells: tuple[CellRef, ...] = field(default=())
+    #: Details for programs (e.g. an inferred split's alternatives and confidence);
+    #: JSON-serialisable, left out of equality and of ``to_dict`` when empty.
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    #: Where in the source text it points (imports only; None when unknown).
+    at: Location | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "code": self.code,
             "severity": str(self.severity),
             "message": self.message,
             "cells": [c.to_dict() for c in self.cells],
         }
+        if self.data:
+            out["data"] = dict(self.data)
+        if self.at is not None:
+            out["at"] = self.at.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
@@ -63,7 +103,15 @@ class Finding:
             CellRef(parse_path(c["path"]), c.get("row", ""), c.get("column", ""))
             for c in data.get("cells", [])
         )
-        return cls(data["code"], Severity(data["severity"]), data["message"], cells)
+        extra = data.get("data")
+        return cls(
+            data["code"],
+            Severity(data["severity"]),
+            data["message"],
+            cells,
+            dict(extra) if isinstance(extra, dict) else {},
+            Location.from_dict(data["at"]) if data.get("at") else None,
+        )
 
     def __str__(self) -> str:
         return f"[{self.severity}] {self.code}: {self.message}"

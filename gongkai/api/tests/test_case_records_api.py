@@ -590,19 +590,32 @@ def test_an_id_out_of_range_is_a_404(client: Client, o: Office) -> None:
 def test_a_proof_kept_without_the_content_check_is_served_as_bytes(
     client: Client, o: Office, seeded: Seeded
 ) -> None:
-    """The backoffice's service takes any proof file; the API still answers it, as
-    ``application/octet-stream`` (a declared type), not as what its name claims."""
-    s.application_deliver(
-        application=seeded.decided,
-        delivered_by="post",
-        on=date(2025, 3, 12),
-        actor=o.office,
-        proof=_file(b"signed by the applicant", "proof.pdf"),
+    """A proof stored before the service checked proofs by content (an older
+    version kept any file) is still answered, as ``application/octet-stream`` (a
+    declared type), not as what its name claims."""
+    seeded.decided.delivery_proof.save(
+        "proof.pdf", ContentFile(b"signed by the applicant"), save=True
     )
     r = get(client, f"/applications/{seeded.decided.pk}/delivery-proof", "office", o)
     assert r.status_code == 200
     assert r["Content-Type"] == "application/octet-stream"
     assert r.content == b"signed by the applicant"
+
+
+def test_the_delivery_service_checks_the_proof_whoever_calls_it(
+    o: Office, seeded: Seeded
+) -> None:
+    with pytest.raises(s.AttachmentInvalid, match=r"proof\.pdf"):
+        s.application_deliver(
+            application=seeded.decided,
+            delivered_by="post",
+            on=date(2025, 3, 12),
+            actor=o.office,
+            proof=_file(b"signed by the applicant", "proof.pdf"),
+        )
+    seeded.decided.refresh_from_db()
+    assert not seeded.decided.delivery_proof
+    assert seeded.decided.status != "delivered"
 
 
 def test_a_fee_larger_than_the_notice_can_record_is_a_400(

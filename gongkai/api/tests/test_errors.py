@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
@@ -26,6 +27,7 @@ from gongkai.api.tests.cases import (
 from gongkai.applications import services
 from gongkai.documents.errors import PdfUnavailableError
 from gongkai.orgs.tests.factories import OrganisationFactory
+from gongkai.publications.selectors import checklist_for
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "reference" / "api.md"
 
@@ -122,6 +124,39 @@ def _no_pdf_renderer(client: Client, monkeypatch: pytest.MonkeyPatch) -> Any:
     )
 
 
+def _publication(code: str) -> Any:
+    """As the county's office (who drafts, submits and may review), a step on a
+    draft that gets ``code``."""
+    office = make_office()
+    client = Client()
+
+    def post(path: str, body: dict[str, Any], who: str = "office") -> Any:
+        url = f"/api/v1/publications{path}"
+        return client.post(
+            url, body, content_type="application/json", **office.auth(who)
+        )
+
+    if code == "guide_not_found":
+        return client.get(f"/api/v1/publications/organs/{office.county.pk}/guide")
+    draft = {"organisation_id": office.county.pk, "title": "通知", "body": "<p>x</p>"}
+    if code == "publication_invalid":
+        return post("/drafts", {**draft, "channels": ["广播"]})
+    if code == "publication_review_incomplete":  # clerk A's, the office reviews
+        draft["organisation_id"] = office.unit_a.pk
+        item = post("/drafts", draft, "clerk_a").json()["id"]
+        post(f"/items/{item}/submit", {}, "clerk_a")
+        return post(f"/items/{item}/review", {"answers": {}})
+    item = post("/drafts", draft).json()["id"]
+    if code == "publication_invalid_transition":
+        return post(f"/items/{item}/withdraw", {"comment": "误发"})
+    post(f"/items/{item}/submit", {})
+    if code == "publication_comment_required":
+        return post(f"/items/{item}/return", {"comment": ""})
+    questions = checklist_for(organisation=office.county)
+    answers = {str(q.pk): q.pass_answer for q in questions}  # passed: one's own
+    return post(f"/items/{item}/review", {"answers": answers})
+
+
 #: code → a request that gets it.
 PROVOKE: dict[str, Callable[[Client, pytest.MonkeyPatch], Any]] = {
     "report_not_found": lambda c, _: c.get("/api/v1/reports/1/2024"),
@@ -166,6 +201,19 @@ PROVOKE: dict[str, Callable[[Client, pytest.MonkeyPatch], Any]] = {
     "letter_invalid": _wrong_letter_kind,
     "letter_not_found": lambda c, _: _as_office("/letters/999999.pdf"),
     "document_unavailable": _no_pdf_renderer,
+    "item_not_found": lambda c, _: c.get("/api/v1/publications/items/999999"),
+    "guide_not_found": lambda c, _: _publication("guide_not_found"),
+    "publication_invalid": lambda c, _: _publication("publication_invalid"),
+    "publication_invalid_transition": lambda c, _: _publication(
+        "publication_invalid_transition"
+    ),
+    "publication_self_approval": lambda c, _: _publication("publication_self_approval"),
+    "publication_review_incomplete": lambda c, _: _publication(
+        "publication_review_incomplete"
+    ),
+    "publication_comment_required": lambda c, _: _publication(
+        "publication_comment_required"
+    ),
 }
 
 
@@ -301,9 +349,11 @@ def _answer(client: Client, url: str) -> tuple[int, bytes, list[tuple[str, str]]
     headers = sorted(
         (k, v) for k, v in response.items() if k not in {"Date", "Content-Length"}
     )
-    # A page names its own path (the language form's "next"), and the CSRF token
-    # in it is masked afresh for every response.
+    # A page names its own path (the language form's "next", the 长者模式 link's
+    # quoted "next"), and the CSRF token in it is masked afresh for every response.
     content = response.content.replace(url.encode(), b"URL")
+    for quoted in {quote(url, safe=""), quote(url)}:
+        content = content.replace(quoted.encode(), b"URL")
     content = re.sub(rb"[A-Za-z0-9]{64}", b"TOKEN", content)
     return response.status_code, content, headers
 

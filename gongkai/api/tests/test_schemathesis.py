@@ -38,6 +38,7 @@ from gongkai.api.tests.cases import (
     seed_records,
     submission,
 )
+from gongkai.api.tests.publication_items import Items, seed_items
 from gongkai.applications import services
 from gongkai.applications.models import Application
 from gongkai.letters.services import letter_issue
@@ -51,6 +52,10 @@ MAX_EXAMPLES = 20 // _SHARE
 ANONYMOUS_STAFF_EXAMPLES = 5
 REAL_CASE_EXAMPLES = 10 // _SHARE
 REAL_RECORD_EXAMPLES = 10 // _SHARE
+#: Proactive disclosure: fewer per operation in the generated run (eighteen more
+#: operations), and the real items again with the ids of each state.
+PUBLICATION_EXAMPLES = 10 // _SHARE
+REAL_ITEM_EXAMPLES = 10 // _SHARE
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
@@ -82,7 +87,37 @@ def test_every_operation_is_exercised() -> None:
         ("GET", "/api/v1/applications/track/{tracking_number}"),
         ("GET", "/api/v1/deadlines/due"),
         *CASE_RECORD_OPERATIONS,
+        *PUBLICATION_OPERATIONS,
     }
+
+
+PUBLICATION_STEPS = [
+    "update",
+    "submit",
+    "review",
+    "approve",
+    "return",
+    "withdraw",
+    "amend",
+    "repeal",
+    "lapse",
+]
+#: gongkai.api.publications: proactive disclosure (主动公开).
+PUBLICATION_OPERATIONS = [
+    ("GET", "/api/v1/publications/items"),
+    ("GET", "/api/v1/publications/items/{item_id}"),
+    ("GET", "/api/v1/publications/search"),
+    ("GET", "/api/v1/publications/organs/{org_id}/catalogue"),
+    ("GET", "/api/v1/publications/organs/{org_id}/guide"),
+    ("POST", "/api/v1/publications/drafts"),
+    ("GET", "/api/v1/publications/items/{item_id}/workflow"),
+    *(
+        ("POST", f"/api/v1/publications/items/{{item_id}}/{step}")
+        for step in PUBLICATION_STEPS
+    ),
+    ("GET", "/api/v1/publications/decision-counts"),
+    ("POST", "/api/v1/publications/decision-counts"),
+]
 
 
 #: gongkai.api.case_records: fees, files, appeals, letters.
@@ -174,6 +209,11 @@ def records(office: Office, seeded: Seeded) -> Records:
     return seed_records(office, seeded)
 
 
+@pytest.fixture
+def items(office: Office) -> Items:
+    return seed_items(office)
+
+
 @pytest.fixture(params=["anonymous", "staff", "token"])
 def caller(request: pytest.FixtureRequest, db: None) -> dict[str, Any]:
     """How the requests authenticate: ``cookies`` and ``headers``."""
@@ -206,10 +246,14 @@ def test_generated_requests_get_documented_answers(
     anonymous = not caller and _needs_staff(operation)
     if any(p in operation.path for p in ("/applications", "/appeals", "/letters")):
         request.getfixturevalue("records")  # ids 1, 2, … name cases and records
+    examples = ANONYMOUS_STAFF_EXAMPLES if anonymous else MAX_EXAMPLES
+    if "/publications" in operation.path:
+        request.getfixturevalue("items")  # ids 1, 2, … name items and organs
+        examples = min(examples, PUBLICATION_EXAMPLES)
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
-        max_examples=ANONYMOUS_STAFF_EXAMPLES if anonymous else MAX_EXAMPLES,
+        max_examples=examples,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         deadline=None,
     )
@@ -463,3 +507,55 @@ def test_an_applicant_following_their_letters_conforms(
             headers=header,
         )
         assert _validate(download, {}) == 200
+
+
+ON_AN_ITEM = [o for o in OPERATIONS if "{item_id}" in o.path]
+
+
+@pytest.mark.parametrize("operation", ON_AN_ITEM, ids=lambda o: o.label)
+def test_generated_requests_on_real_items_conform(
+    operation: Any, office: Office, items: Items, same_connection: None
+) -> None:
+    """Each operation on an item with generated bodies and the ids of real items in
+    every state (draft, submitted, reviewed, published, withdrawn), as the county's
+    office: the answers include 200s and the service's 400/403/409s."""
+    token: dict[str, Any] = {
+        "headers": {"Authorization": f"Bearer {office.token('office')}"}
+    }
+    ids = items.ids()
+    answered: list[str] = []
+
+    @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+    @settings(
+        max_examples=REAL_ITEM_EXAMPLES,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        deadline=None,
+    )
+    def run(case: schemathesis.Case[Any]) -> None:
+        case.path_parameters = {
+            **(case.path_parameters or {}),
+            "item_id": ids[len(answered) % len(ids)],
+        }
+        response = case.call_and_validate(checks=CHECKS, **token)
+        answered.append(response.json()["code"] if response.status_code >= 400 else "")
+
+    run()
+    assert set(answered) - {"item_not_found", "unauthorized"}, answered
+
+
+def test_reading_real_items_conforms(
+    office: Office, items: Items, same_connection: None
+) -> None:
+    """The public reads of real items, organs and a search, as documented."""
+    item = items.published.pk
+    organ = office.county.pk
+    calls = [
+        ("/api/v1/publications/items", {}, {}),
+        ("/api/v1/publications/items/{item_id}", {"item_id": item}, {}),
+        ("/api/v1/publications/search", {}, {"q": "预算"}),
+        ("/api/v1/publications/organs/{org_id}/catalogue", {"org_id": organ}, {}),
+        ("/api/v1/publications/organs/{org_id}/guide", {"org_id": organ}, {}),
+    ]
+    for path, parameters, query in calls:
+        call = _case(path)(path_parameters=parameters, query=query)
+        assert _validate(call, {}) == 200, path

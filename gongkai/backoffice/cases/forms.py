@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -53,13 +52,6 @@ APPLICANT_FIELDS = (
     "email",
     "address",
 )
-MAX_PROOF_BYTES = 20 * 1024 * 1024
-#: What a delivery proof may be, recognised by its first bytes.
-PROOF_SIGNATURES = {
-    b"%PDF-": "PDF",
-    b"\xff\xd8\xff": "JPEG",
-    b"\x89PNG\r\n\x1a\n": "PNG",
-}
 
 
 #: Dates a case can hold: from the first year of the working-day calendar to a year
@@ -557,27 +549,10 @@ class DeliverForm(ActionForm):
     delivered_by = forms.ChoiceField(label=_("送达方式"), choices=Delivery.choices)
     on = date_field(_("送达日期"))
     proof = forms.FileField(
-        label=_("送达凭证（PDF、JPEG 或 PNG，不超过 20 MB）"),
+        label=_("送达凭证"),
+        help_text=_("PDF、JPG、PNG、OFD 或 DOCX，按文件内容核对类型"),
         error_messages={"required": _("请上传送达凭证（签收单、回执或发送记录）")},
     )
-
-    def clean_proof(self) -> UploadedFile:
-        proof: UploadedFile = self.cleaned_data["proof"]
-        if proof.size is not None and proof.size > MAX_PROOF_BYTES:
-            raise forms.ValidationError(
-                _("送达凭证有 %(mb).1f MB，超过 20 MB：请压缩或分页扫描后上传")
-                % {"mb": proof.size / 1024 / 1024}
-            )
-        head = proof.read(16)
-        proof.seek(0)
-        if not any(head.startswith(sig) for sig in PROOF_SIGNATURES):
-            raise forms.ValidationError(
-                _(
-                    "「%(name)s」的内容不是 PDF、JPEG 或 PNG 文件（按文件内容检查，而非扩展名）：请上传扫描件或照片"
-                )
-                % {"name": proof.name}
-            )
-        return proof
 
 
 class AttachForm(forms.Form):

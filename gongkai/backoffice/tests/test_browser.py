@@ -55,6 +55,7 @@ def browser() -> Iterator[Any]:
 def test_typing_a_wrong_number_shows_the_finding_and_marks_the_cell(
     browser: Any, live_server: Any, draft: AnnualReport, handler: User
 ) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -80,9 +81,18 @@ def test_typing_a_wrong_number_shows_the_finding_and_marks_the_cell(
         text = d.find_element(By.ID, "findings-panel").text
         return "「三、本年度办理结果 （一）予以公开」/「商业企业」最可能有误" in text
 
-    WebDriverWait(driver, 10).until(finding_shown)
-    td = driver.find_element(By.CSS_SELECTOR, 'td[data-path="applications.granted.1"]')
-    WebDriverWait(driver, 5).until(lambda d: "cell-error" in td.get_attribute("class"))
+    # htmx swaps the panel and the cells while we read them: a stale element is
+    # read again on the next poll.
+    stale = [StaleElementReferenceException]
+    WebDriverWait(driver, 10, ignored_exceptions=stale).until(finding_shown)
+    WebDriverWait(driver, 5, ignored_exceptions=stale).until(
+        lambda d: (
+            "cell-error"
+            in d.find_element(
+                By.CSS_SELECTOR, 'td[data-path="applications.granted.1"]'
+            ).get_attribute("class")
+        )
+    )
     assert driver.execute_script("return window.__sameDocument === true;")
     assert cell.get_attribute("value") == str(granted + 7)
 

@@ -9,17 +9,20 @@ demo, 8); now 8, 8, 5 and 6."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gongkai.accounts.models import Role, User
 from gongkai.accounts.tests.factories import StaffUserFactory
 from gongkai.annual_reports.tests.factories import annual_report
+from gongkai.core.tests.shared_rows import rows_kept_for_the_scope
 from gongkai.demo.services import ACCOUNTS, demo_load
 from gongkai.orgs.models import Organisation
 from gongkai.orgs.tests.factories import DepartmentFactory, OrganisationFactory
@@ -40,12 +43,28 @@ def dashboard_queries(client: Client, user: User) -> tuple[int, str]:
     return len(queries.captured_queries), response.content.decode()
 
 
-@pytest.mark.parametrize("username", [a.username for a in ACCOUNTS])
-def test_demo_county_dashboard(username, client, settings, tmp_path) -> None:
-    settings.DATA_DIR = tmp_path
-    demo_load(today=date(2025, 3, 1), new_cases=20)  # the reports, a few cases
-    count, _ = dashboard_queries(client, User.objects.get(username=username))
-    assert count <= BOUND
+@pytest.fixture(scope="class")
+def demo_county(
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """The demo county (the reports, a few cases), loaded once for the class's
+    tests; what each changes is rolled back after it."""
+
+    def load() -> None:
+        with override_settings(DATA_DIR=tmp_path_factory.mktemp("demo")):
+            demo_load(today=date(2025, 3, 1), new_cases=20)
+
+    yield from rows_kept_for_the_scope(django_db_blocker, load)
+
+
+@pytest.mark.usefixtures("demo_county")
+class TestDemoCounty:
+    @pytest.mark.parametrize("username", [a.username for a in ACCOUNTS])
+    def test_demo_county_dashboard(self, username, client) -> None:
+        count, _ = dashboard_queries(client, User.objects.get(username=username))
+        assert count <= BOUND
 
 
 def county_with_units(units: int) -> Organisation:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
     "gongkai.core",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "gongkai.annual_reports",
     "gongkai.deadlines",
     "gongkai.applications",
+    "gongkai.publications",
     "gongkai.reminders",
     "gongkai.letters",
     "gongkai.appeals",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.backoffice",
     "gongkai.demo",
+    "gongkai.search",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it calls the view itself, in a transaction when the request may write.
+    "gongkai.core.middleware.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.config.urls"
@@ -69,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "gongkai.portal.display.display_context",
             ],
         },
     },
@@ -79,7 +85,10 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'gongkai.sqlite3'}"
     )
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Writing requests (POST, PUT, PATCH, DELETE) run in one transaction each; reads do not
+# (gongkai.core.middleware.AtomicWritesMiddleware).  Django's ATOMIC_REQUESTS stays off:
+# it would wrap reads too, and on SQLite every transaction takes the write lock.
+GONGKAI_ATOMIC_WRITE_REQUESTS = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Keep connections between requests and tasks (a worker opening one per task
     # halved import throughput: benchmarks/bench_import_workers.py), checked
@@ -100,6 +109,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# Shared by every server process: rendered downloads and public pages.  Files in the
+# data directory by default; GONGKAI_CACHE_URL (django-environ's cache URL, e.g.
+# rediscache://127.0.0.1:6379/1) for a cache shared between machines.
+CACHES = {
+    "default": env.cache(
+        "GONGKAI_CACHE_URL", default=f"filecache://{DATA_DIR / 'cache'}"
+    )
+}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Culled at most once a minute (Django's lists the folder on every write).
+    CACHES["default"]["BACKEND"] = "gongkai.core.cache.FileCache"
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
+# Seconds a public page stays in that cache for anonymous readers (0: not cached);
+# publishing, amending or withdrawing an item misses every kept page at once
+# (gongkai/portal/page_cache.py).
+GONGKAI_PAGE_CACHE_SECONDS = env.int("GONGKAI_PAGE_CACHE_SECONDS", default=300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -44,6 +44,9 @@ from gongkai.letters.models import Letter
 from gongkai.letters.services import letter_issue
 from gongkai.orgs.models import Organisation
 from gongkai.orgs.tests.factories import DepartmentFactory, OrganisationFactory
+from gongkai.portal.tests.disclosure_data import PublicSample, publish_sample
+from gongkai.publications.models import InformationItem, ItemAttachment
+from gongkai.publications.services import item_attach, item_create
 
 #: "Today" of every request: after every date of the cases.
 TODAY = date(2025, 12, 1)
@@ -99,6 +102,9 @@ class MatrixWorld:
     source: SourceFile
     correction: ReportCellOverride  # a correction of the imported report
     batch_id: int  # a background import batch
+    public: PublicSample  # the county's published item, category, guide …
+    pub_draft: InformationItem  # unit A's draft item, by clerk A (staff pages)
+    pub_attachment: ItemAttachment  # its attachment
 
 
 def _case(
@@ -148,6 +154,16 @@ def _imports(tmp: Path, county: Organisation) -> int:
         parse=fake_parse,
     )
     assert summary.outcomes
+    # a file whose import found no year (its page lets a person name it)
+    no_year = report_to_dict(sample_report(org=county.name, year=2023, seed=1))
+    no_year["year"] = None
+    (tmp / "无年度.txt").write_text(json.dumps(no_year, ensure_ascii=False), "utf-8")
+    import_paths(
+        paths=[tmp / "无年度.txt"],
+        actor=None,
+        clock=lambda: datetime(2025, 3, 1, tzinfo=UTC),
+        parse=fake_parse,
+    )
     # a background batch (the upload pages' kind), its file still queued
     queued = tmp / "queued"
     queued.mkdir()
@@ -273,6 +289,13 @@ def build_world(tmp: Path) -> MatrixWorld:
     source = SourceFile.objects.get(name="县2023.txt")
 
     assert ApiToken.objects.count() == len(tokens)
+    pub_draft = item_create(
+        organisation=unit_a,
+        actor=clerk_a,
+        today=TODAY,
+        title="关于做好秋季防汛工作的通知",
+        body="<p>各乡镇：做好防汛准备。</p>",
+    )
     return MatrixWorld(
         city=city,
         county=county,
@@ -297,4 +320,9 @@ def build_world(tmp: Path) -> MatrixWorld:
         source=source,
         correction=correction,
         batch_id=batch_id,
+        public=publish_sample(county),
+        pub_draft=pub_draft,
+        pub_attachment=item_attach(
+            item=pub_draft, actor=clerk_a, today=TODAY, content=PDF, name="附件.pdf"
+        ),
     )

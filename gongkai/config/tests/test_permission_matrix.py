@@ -64,6 +64,7 @@ from gongkai.config.tests.matrix_world import (
 )
 from gongkai.config.tests.routes import Route, walk_routes
 from gongkai.core import clock
+from gongkai.imports.models import ImportRecord, RecordStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,24 @@ PAGES: Final[dict[str, tuple[str, dict[str, str]]]] = {
     "portal:report":                      get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),  # published
     "portal:download":                    get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
     "portal:application_new":             get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    # -- public disclosure pages (主动公开): everyone; the county's sample item etc.
+    "portal:reports":                     get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:search":                      get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:organs":                      get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:organ":                       get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:guide":                       get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:organ_feed":                  get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:topics":                      get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:items":                       get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:item":                        get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:item_attachment":             get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:category":                    get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:category_feed":               get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:interpretation":              get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:interpretation_file":         get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:display":                     get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),  # sets a cookie, goes back
+    "portal:sitemap_index":               get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "portal:sitemap":                     get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
     "portal:application_check":           post("reached reached reached reached reached reached reached reached reached"),
     "portal:application_submitted":       get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),  # shows only this session's
     "portal:application_query":           get("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
@@ -163,6 +182,28 @@ PAGES: Final[dict[str, tuple[str, dict[str, str]]]] = {
     "backoffice:appeals:list":            get("login   login   ok      ok      ok      ok      ok      ok      deny"),
     "backoffice:appeals:case":            get("login   login   ok      ok      ok      ok      deny    deny    deny"),
     "backoffice:appeals:detail":          get("login   login   ok      ok      ok      ok      deny    deny    deny"),
+    # -- proactive disclosure (主动公开): unit A's draft item (by clerk A); the clock
+    #    and the lists to every publishing role (filtered), drafting to 承办人 and
+    #    the 公开办, amending to 审核人 and the 公开办, the site and the section 二
+    #    inputs to the 公开办; the step is "submit" (clerk A's or the office's)
+    "backoffice:publications:clock":      get("login   login   ok      ok      ok      ok      ok      ok      deny"),
+    "backoffice:publications:items":      get("login   login   ok      ok      ok      ok      ok      ok      deny"),
+    "backoffice:publications:item_new":   get("login   login   ok      deny    ok      deny    ok      deny    deny"),
+    "backoffice:publications:items_import": get("login   login   ok      deny    deny    deny    deny    deny    deny"),
+    "backoffice:publications:body_preview": post("login   login   reached deny    reached reached reached reached deny"),  # those with a rich-text form
+    "backoffice:publications:item":       get("login   login   ok      ok      ok      ok      deny    deny    deny"),
+    "backoffice:publications:item_attachment": get("login   login   ok      ok      ok      ok      deny    deny    deny"),
+    "backoffice:publications:item_edit":  get("login   login   ok      deny    ok      deny    deny    deny    deny"),
+    "backoffice:publications:item_amend": get("login   login   ok      deny    deny    ok      deny    deny    deny"),  # a draft: sent back to its page
+    "backoffice:publications:interpretation": get("login   login   ok      deny    ok      deny    deny    deny    deny"),
+    "backoffice:publications:step":       post("login   login   reached deny    reached deny    deny    deny    deny"),
+    "backoffice:publications:interpretations": get("login   login   ok      deny    ok      deny    ok      deny    deny"),
+    "backoffice:publications:checklist":  get("login   login   ok      deny    deny    deny    deny    deny    deny"),
+    "backoffice:publications:catalogue":  get("login   login   ok      deny    deny    deny    deny    deny    deny"),
+    "backoffice:publications:guide":      get("login   login   ok      deny    deny    deny    deny    deny    deny"),
+    "backoffice:publications:guide_publish": post("login   login   reached deny    deny    deny    deny    deny    deny"),
+    "backoffice:publications:decisions":  get("login   login   ok      deny    deny    deny    deny    deny    deny"),
+    "backoffice:publications:decisions_import": post("login   login   reached deny    deny    deny    deny    deny    deny"),
     # -- reports: drafts of unit A to its staff and to the county's office and leader;
     #    publishing to the office and the leader; the county's own report to them only.
     #    "create" offers only the organs one may edit (the form, not a 403, refuses)
@@ -178,11 +219,18 @@ PAGES: Final[dict[str, tuple[str, dict[str, str]]]] = {
     #    correction the right to correct (office, or the auditor at that organ)
     "imports:list":                       get("login   login   ok      ok      ok      ok      ok      ok      ok"),
     "imports:organisations":              get("login   login   ok      ok      ok      ok      ok      ok      ok"),
+    "imports:organisation_search":        get("login   login   ok      ok      ok      ok      ok      ok      ok"),  # the organ picker's suggestions
     "imports:organisation_confirm":       post("login   login   reached deny    deny    deny    deny    deny    deny"),
     "imports:report":                     get("login   login   ok      ok      ok      ok      ok      ok      ok"),
     "imports:cell":                       get("login   login   ok      ok      ok      ok      ok      ok      ok"),
     "imports:show_publicly":              post("login   login   reached reached deny    deny    deny    deny    deny"),
     "imports:correction_withdraw":        post("login   login   reached deny    deny    deny    deny    deny    reached"),
+    # reviewing an import (issue 8): a click on an inferred split and naming the
+    # organ and year take the right to correct; a failed file's page is read by
+    # every staff user (naming its organ and year takes the office or the auditor)
+    "imports:split":                      post("login   login   reached deny    deny    deny    deny    deny    reached"),
+    "imports:assign":                     post("login   login   reached deny    deny    deny    deny    deny    reached"),
+    "imports:record":                     get("login   login   ok      ok      ok      ok      ok      ok      ok"),
     "imports:source":                     get("login   login   ok      ok      ok      ok      ok      ok      ok"),
     "imports:compare":                    get("login   login   ok      ok      ok      ok      ok      ok      ok"),
     # background imports: uploading and retrying take the office or the auditor
@@ -252,6 +300,25 @@ API: Final[dict[str, dict[str, str]]] = {
     "POST /api/v1/applications/{application_id}/appeals":               op("auth    auth    reached deny    reached reached deny    deny    deny"),
     "POST /api/v1/appeals/{appeal_id}/decision":                        op("auth    auth    reached deny    reached reached deny    deny    deny"),
     "POST /api/v1/applications/{application_id}/letters":               op("auth    auth    reached deny    reached reached deny    deny    deny"),
+    # -- proactive disclosure (主动公开): public reads; staff steps on the county's published item
+    "GET /api/v1/publications/items":                                   op("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "GET /api/v1/publications/items/{item_id}":                         op("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "GET /api/v1/publications/search":                                  op("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "GET /api/v1/publications/organs/{org_id}/catalogue":               op("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "GET /api/v1/publications/organs/{org_id}/guide":                   op("ok      ok      ok      ok      ok      ok      ok      ok      ok"),
+    "POST /api/v1/publications/drafts":                                 op("auth    auth    reached deny    deny    deny    deny    deny    deny"),
+    "GET /api/v1/publications/items/{item_id}/workflow":                op("auth    auth    ok      ok      deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/update":                 op("auth    auth    reached deny    deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/submit":                 op("auth    auth    reached deny    deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/review":                 op("auth    auth    reached deny    deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/approve":                op("auth    auth    deny    reached deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/return":                 op("auth    auth    deny    reached deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/withdraw":               op("auth    auth    reached reached deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/amend":                  op("auth    auth    reached deny    deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/repeal":                 op("auth    auth    reached reached deny    deny    deny    deny    deny"),
+    "POST /api/v1/publications/items/{item_id}/lapse":                  op("auth    auth    reached reached deny    deny    deny    deny    deny"),
+    "GET /api/v1/publications/decision-counts":                         op("auth    auth    ok      ok      ok      ok      ok      ok      ok"),
+    "POST /api/v1/publications/decision-counts":                        op("auth    auth    reached deny    deny    deny    deny    deny    deny"),
 }
 # fmt: on
 
@@ -335,6 +402,11 @@ def values(world: MatrixWorld) -> dict[str, str]:
         "action": "archive",
         "cell": "applications.new.0",
         "path": "applications.new.0",
+        # public disclosure (the county's sample)
+        "item_id": str(world.public.item.pk),
+        "category_id": str(world.public.category.pk),
+        "interpretation_id": str(world.public.interpretation.pk),
+        "section": "items",
     }
 
 
@@ -351,11 +423,22 @@ def route_values(world: MatrixWorld, key: str) -> dict[str, str]:
         "imports:report": world.imported,
         "imports:cell": world.imported,
         "imports:show_publicly": world.imported,
+        "imports:split": world.imported,
+        "imports:assign": world.imported,
     }
     if key in reports:
         base["pk"] = str(reports[key].pk)
+    if key == "portal:item_attachment":
+        base["attachment_id"] = str(world.public.attachment.pk)
     if key == "backoffice:appeals:detail":
         base["pk"] = str(world.appeal_a.pk)
+    if key.startswith("backoffice:publications:"):
+        base["pk"] = str(world.pub_draft.pk)
+        base["action"] = "submit"
+    if key == "backoffice:publications:item_attachment":
+        base["attachment"] = str(world.pub_attachment.pk)
+    if key == "backoffice:publications:guide_publish":
+        base["pk"] = str(world.public.guide.pk)
     if key == "backoffice:fees:action":
         base["action"] = "lapsed"
     if key == "imports:organisation_confirm":
@@ -366,6 +449,10 @@ def route_values(world: MatrixWorld, key: str) -> dict[str, str]:
         base["pk"] = str(world.correction.pk)
     if key in ("imports:batch", "imports:batch_retry"):
         base["pk"] = str(world.batch_id)
+    if key == "imports:record":
+        failed = ImportRecord.objects.filter(status=RecordStatus.FAILED).first()
+        assert failed is not None  # matrix_world imports a file without a year
+        base["pk"] = str(failed.pk)
     return base
 
 
@@ -431,6 +518,7 @@ API_QUERY: Final = {
     "GET /api/v1/deadlines/due": "?received=2025-03-03",
     "GET /api/v1/fees/quote": "?method=per_item&quantity=30",
     "GET /api/v1/applications/{application_id}/letters/draft": "?kind=disclosed",
+    "GET /api/v1/publications/search": "?q=示范",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "载入演示数据（一个县及其部门、乡镇，每个角色一个账号，另有部门承办人和监督评估人员）并打印账号密码"
+HELP = "载入演示数据（一个县及其部门、乡镇，每个角色一个账号，另有部门承办人和监督评估人员；一年多的主动公开信息）并打印账号密码"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,4 +26,8 @@ def run(args: argparse.Namespace) -> int:
                 f"  {account.username:<12} {account.password:<20} "
                 f"{account.role} · {account.organisation}"
             )
+        print(
+            "主动公开发布流程（三审）：chengban 起草提交 → shenhe 审核（保密审查）"
+            " → lingdao 审批发布"
+        )
     return 0

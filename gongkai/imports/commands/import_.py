@@ -68,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         args._import_parser.error(problem)  # exits with status 2
     setup_django()
-    problem = _database_problem()
+    from gongkai.core.database import database_problem
+
+    problem = database_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -96,23 +98,6 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     _print_summary(summary)
     return 1 if summary.failed else 0
-
-
-def _database_problem() -> str:
-    from django.db import DatabaseError, connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    try:
-        executor = MigrationExecutor(connection)
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except DatabaseError as exc:
-        return f"无法打开数据库：{exc}"
-    if plan:
-        return (
-            f"数据库尚未迁移到最新结构（还有 {len(plan)} 个迁移未执行）。"
-            "请先运行：gongkai manage migrate"
-        )
-    return ""
 
 
 class _ProgressBar:

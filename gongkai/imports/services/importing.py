@@ -20,6 +20,7 @@ from gongkai.imports.errors import ImportFailed
 from gongkai.imports.models import ImportBatch, ImportRecord, RecordStatus, SourceFile
 from gongkai.imports.services.organisations import organisation_get_or_create_imported
 from gongkai.imports.services.reports import (
+    record_figures,
     record_statistics,
     report_store_imported,
 )
@@ -420,7 +421,9 @@ def _nul_free(result: ParseResult) -> ParseResult:
         text=_clean(result.text),
         error=_clean(result.error),
         report=report,
-        findings=tuple(Finding.from_dict(_clean(f.to_dict())) for f in result.findings),
+        raw_findings=tuple(
+            Finding.from_dict(_clean(f.to_dict())) for f in result.findings
+        ),
         provenance={
             key: SourceSpan(s.line, s.start, s.end, _clean(s.text))
             for key, s in result.provenance.items()
@@ -462,6 +465,7 @@ def _store(
         findings=[f.to_dict() for f in result.findings],
         provenance={key: span.to_dict() for key, span in result.provenance.items()},
         detected=dict(result.detected),
+        narrative_figures=record_figures(result.narrative_figures),
     )
     report = report_store_imported(
         organisation=organisation, data=data, record=record, actor=actor

@@ -13,7 +13,8 @@ published; they reach the public portal only when a person chooses to show them
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from gongkai.accounts.models import User
 from gongkai.annual_reports import events
@@ -27,7 +28,19 @@ from gongkai.imports.models import ImportRecord
 from gongkai.imports.selectors import current_record, imported_origins
 from gongkai.orgs.models import Organisation
 
-__all__ = ["current_record", "record_statistics", "report_store_imported"]
+if TYPE_CHECKING:
+    from gongkai.annual_reports.importing.figures import NarrativeFigure
+
+__all__ = [
+    "current_record",
+    "record_figures",
+    "record_statistics",
+    "report_store_imported",
+]
+
+#: Narrative figures kept per record at most (a long report's running text may
+#: hold hundreds; the checks compare the first ones with the tables).
+STORED_FIGURES = 300
 
 
 def record_statistics(
@@ -35,6 +48,22 @@ def record_statistics(
 ) -> dict[str, Any]:
     """The interchange form of a parse, as kept on its ImportRecord."""
     return statistics_of(data, org=organisation.name, year=data.year)
+
+
+def record_figures(figures: Sequence[NarrativeFigure]) -> list[dict[str, Any]]:
+    """The narrative figures of a parse as kept on its ImportRecord: value, unit
+    and where they stand in the stored text (line, [start, end)); the context is
+    read back from that text when shown, so it is not stored."""
+    return [
+        {
+            "value": format(f.value, "f"),
+            "unit": f.unit,
+            "line": f.line,
+            "start": f.start,
+            "end": f.end,
+        }
+        for f in figures[:STORED_FIGURES]
+    ]
 
 
 def report_store_imported(

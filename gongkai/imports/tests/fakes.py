@@ -35,7 +35,7 @@ def fake_parse(
     return ParseResult(
         source=source,
         report=loaded.report,
-        findings=tuple(check_report(loaded.report, loaded.findings)),
+        raw_findings=tuple(check_report(loaded.report, loaded.findings)),
         text=text,
         provenance=provenance,
         detected={"kind": "json", "encoding": "utf-8"},

@@ -190,3 +190,19 @@ def test_nul_characters_are_stored_on_every_database(tmp_path: Path) -> None:
     assert "\x00" not in source.text
     assert "年度报告\ufffd" in source.text
     assert len(source.text) == len(data.decode("utf-8"))
+
+
+def test_seed_003_with_a_loose_number_line_imports(tmp_path: Path) -> None:
+    """Seed 003's one-cell (一)/(二) rows once made section 三's re-reading by row
+    order fail with an IndexError (the file failed to import)."""
+    from gongkai.annual_reports.tests.importing.test_flat import (
+        seed_003_with_a_loose_number_line,
+    )
+
+    source = tmp_path / "003_loose.txt"
+    source.write_text(seed_003_with_a_loose_number_line(), "utf-8")
+    summary = run(source)
+    assert summary.failed == []
+    truth = TRUTHS[next(s for s in TRUTHS if s.startswith("003"))]
+    report = AnnualReport.objects.get()
+    assert report.statistics["applications"] == truth["applications"]

@@ -76,12 +76,17 @@ def new_browser() -> Iterator[Callable[[], Any]]:
 def test_file_an_application_bad_input_first_then_follow_it(
     new_browser: Callable[[], Any], live_server: Any
 ) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     county = Organisation.objects.create(name="浏览器测试县人民政府", code="419999")
     driver = new_browser()
-    wait = WebDriverWait(driver, 15)
+    # htmx replaces a field's error element when its check answers: a wait that
+    # found the old one looks again.
+    wait = WebDriverWait(
+        driver, 15, ignored_exceptions=[StaleElementReferenceException]
+    )
 
     def field(name: str) -> Any:
         return driver.find_element(By.NAME, name)

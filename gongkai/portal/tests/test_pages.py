@@ -1,20 +1,25 @@
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from django.test import Client
 from django.urls import reverse
 
 from gongkai.accounts.models import User
+from gongkai.annual_reports.data import ReportData
 from gongkai.annual_reports.models import AnnualReport
+from gongkai.annual_reports.sample import sample_report
 
 
 def report_url(report: AnnualReport) -> str:
     return reverse("portal:report", args=[report.organisation_id, report.year])
 
 
-def test_home_lists_published_reports_only(
+def test_report_index_lists_published_reports_only(
     client: Client, published: AnnualReport, draft: AnnualReport
 ) -> None:
-    response = client.get(reverse("portal:home"))
+    response = client.get(reverse("portal:reports"))
     assert response.status_code == 200
     html = response.content.decode()
     assert report_url(published) in html
@@ -23,15 +28,15 @@ def test_home_lists_published_reports_only(
     assert "示范测试县人民政府" in html  # the county heads its department
 
 
-def test_home_filters_by_organ_name_and_year(
+def test_report_index_filters_by_organ_name_and_year(
     client: Client, published: AnnualReport
 ) -> None:
-    html = client.get(reverse("portal:home"), {"q": "财政"}).content.decode()
+    html = client.get(reverse("portal:reports"), {"q": "财政"}).content.decode()
     assert report_url(published) in html
-    html = client.get(reverse("portal:home"), {"q": "教育"}).content.decode()
+    html = client.get(reverse("portal:reports"), {"q": "教育"}).content.decode()
     assert report_url(published) not in html
     assert "没有符合条件的已发布年度报告" in html
-    html = client.get(reverse("portal:home"), {"year": "2023"}).content.decode()
+    html = client.get(reverse("portal:reports"), {"year": "2023"}).content.decode()
     assert report_url(published) in html
 
 
@@ -139,3 +144,33 @@ def test_json_download_is_the_schema_form(
     assert data["org"] == "示范测试县财政局"
     assert data["applications"] == published.statistics["applications"]
     assert isinstance(data["active"]["fees_wan_yuan"], str)
+
+
+def test_a_rendered_download_is_kept_and_a_changed_report_is_rendered_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A PDF takes ~0.5 s to render: the second download of the same report reads
+    the cache; a report whose figures changed is a different file."""
+    from django.core.cache import cache
+
+    from gongkai.annual_reports import rendering
+    from gongkai.portal.downloads import report_file
+
+    cache.clear()
+    calls: list[str] = []
+    real = rendering.render
+
+    def counting(data: ReportData, *, to: str) -> bytes:
+        calls.append(to)
+        return real(data, to=to)
+
+    monkeypatch.setattr(rendering, "render", counting)
+    data = sample_report(org="某县人民政府", year=2024)
+    first = report_file(data, "docx")
+    assert report_file(data, "docx").content == first.content
+    assert calls == ["docx"]
+    report_file(data, "xlsx")
+    assert calls == ["docx", "xlsx"]
+    changed = dataclasses.replace(data, year=2023)
+    report_file(changed, "docx")
+    assert calls == ["docx", "xlsx", "docx"]

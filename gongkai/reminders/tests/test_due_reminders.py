@@ -156,6 +156,30 @@ def test_the_applicant_who_chose_email_is_told_of_the_registration(
     assert "已收到您的政府信息公开申请" in to_applicant[0].body
 
 
+@override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+)
+def test_the_applicant_email_waits_for_the_worker(
+    mailed_world: World, django_capture_on_commit_callbacks
+) -> None:
+    """The request that registers (or decides) does not talk to the mail server:
+    the e-mail is a task; the worker sends it."""
+    from django_tasks import task_backends
+    from django_tasks.backends.dummy import DummyBackend
+
+    from gongkai.reminders.tasks import email_applicant
+
+    with django_capture_on_commit_callbacks(execute=True):
+        app = _register(mailed_world, delivery="email", email="lisi@example.com")
+    assert [m for m in mail.outbox if m.to == ["lisi@example.com"]] == []
+    backend = task_backends["default"]
+    assert isinstance(backend, DummyBackend)
+    queued = [r for r in backend.results if r.task.name == "email_applicant"]
+    assert [r.args for r in queued] == [[app.pk, "registered"]]
+    email_applicant.call(*queued[0].args)  # what the worker does
+    assert [m.to for m in mail.outbox] == [["lisi@example.com"]]
+
+
 @pytest.mark.parametrize(
     ("delivery", "email", "kind", "sent"),
     [

@@ -10,7 +10,15 @@ blank cell leaves no trace once separators are gone) in one of the shapes:
   buttons, page numbers, footers with phone and ICP numbers) around and inside;
 * ``mutated``: ``some_separators`` with damaged labels (missing or wrong
   characters, 和/的 added, 受理 for 处理, labels split by spaces);
-* ``lines``: each table on its own line, the narrative in paragraphs.
+* ``lines``: each table on its own line, the narrative in paragraphs;
+* ``glued_2019``: ``glued`` in the 2019 trial layout (section 二 with the 2019
+  columns and rows, signed 本年增/减, amounts with decimals; 三(六)其他处理 a single
+  row), for a year before or after 2021 (the 2019 layout in a 2021-format year);
+* ``single_other``: ``some_separators`` with the 2021 section 二 but 三(六)其他处理
+  undivided (one row instead of three), which reads as 2019-trial like a lined one;
+* ``pdf_markdown``: PDF→markdown output: ``|`` tables with rows broken over two
+  lines, labels detached from their numbers (the labels of a row on one line, its
+  numbers on the next, with or without bars), header words split by a space.
 
 ``score(case, result)`` compares cell by cell (nulls included): right, wrong but
 flagged by a warning, or silently wrong.
@@ -29,7 +37,16 @@ from gongkai.annual_reports.importing import ParseResult
 from gongkai.annual_reports.tests.importing.shapes import random_report
 from gongkai.annual_reports.validation.findings import Severity
 
-FLAT_SHAPES = ("glued", "some_separators", "chrome", "mutated", "lines")
+FLAT_SHAPES = (
+    "glued",
+    "some_separators",
+    "chrome",
+    "mutated",
+    "lines",
+    "glued_2019",
+    "single_other",
+    "pdf_markdown",
+)
 
 #: Damaged labels as archives show them (format text -> written text).
 MUTATIONS = {
@@ -81,6 +98,102 @@ def _label(rng: random.Random, text: str, mutate: float) -> str:
     return text
 
 
+# The 2019 section 二 table: (block heading, columns, rows) as the format writes them.
+BLOCKS_2019 = (
+    (
+        "第二十条第（一）项",
+        ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+        (("rules", "规章"), ("normative_docs", "规范性文件")),
+    ),
+    (
+        "第二十条第（五）项",
+        ("上一年项目数量", "本年增/减", "处理决定数量"),
+        (("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")),
+    ),
+    (
+        "第二十条第（六）项",
+        ("上一年项目数量", "本年增/减", "处理决定数量"),
+        (("punishment", "行政处罚"), ("coercion", "行政强制")),
+    ),
+    (
+        "第二十条第（八）项",
+        ("上一年项目数量", "本年增/减"),
+        (("fees_wan_yuan", "行政事业性收费"),),
+    ),
+    (
+        "第二十条第（九）项",
+        ("采购项目数量", "采购总金额"),
+        (("procurement", "政府集中采购"),),
+    ),
+)
+
+
+def _count(rng: random.Random) -> int:
+    return rng.randint(0, 30) if rng.random() < 0.7 else rng.randint(0, 3000)
+
+
+def active_2019(rng: random.Random) -> dict[str, dict[str, dict[str, str]]]:
+    """Random 2019 section 二 values as written: {heading: {row: {column: text}}}."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for heading, columns, rows in BLOCKS_2019:
+        for _field, row in rows:
+            cells: dict[str, str] = {}
+            for column in columns:
+                if column == "本年增/减":
+                    change = rng.randint(-20, 20)
+                    cells[column] = f"{change:+d}" if change else "0"
+                elif column == "采购总金额":
+                    cells[column] = f"{rng.randint(0, 9999)}.{rng.randint(0, 99):02d}"
+                elif column == "对外公开总数量":  # holds this year's new ones
+                    published = int(cells["本年新公开数量"])
+                    cells[column] = str(published + _count(rng))
+                else:
+                    cells[column] = str(_count(rng))
+            out.setdefault(heading, {})[row] = cells
+    return out
+
+
+def expected_2019(
+    report: ReportData, values: dict[str, dict[str, dict[str, str]]]
+) -> ReportData:
+    """What an import of the 2019 layout gives (as the line scan maps it)."""
+    from dataclasses import replace
+
+    from gongkai.annual_reports.data import ActiveDisclosure
+
+    def cell(heading: str, row: str, column: str) -> int:
+        return int(values[heading][row][column])
+
+    b1, b5, b6 = (h for h, _, _ in BLOCKS_2019[:3])
+    active = ActiveDisclosure(
+        rules=(cell(b1, "规章", "本年新制作数量"), None, None),
+        normative_docs=(cell(b1, "规范性文件", "本年新制作数量"), None, None),
+        licensing=cell(b5, "行政许可", "处理决定数量"),
+        punishment=cell(b6, "行政处罚", "处理决定数量"),
+        coercion=cell(b6, "行政强制", "处理决定数量"),
+        fees_wan_yuan=None,
+    )
+    return replace(
+        _single_other_expected(report),
+        active=active,
+        format_version=fmt.FORMAT_2019_TRIAL,
+    )
+
+
+def _single_other_expected(report: ReportData) -> ReportData:
+    """三(六)其他处理 as one row: its values in 3.其他, the other two rows blank."""
+    from dataclasses import replace
+
+    apps = report.applications
+    assert apps is not None
+    single = tuple(sum(v or 0 for v in col) for col in zip(*apps.other, strict=True))
+    return replace(
+        report,
+        applications=replace(apps, other=((None,) * 7, (None,) * 7, single)),
+        format_version=fmt.FORMAT_2019_TRIAL,
+    )
+
+
 def render(
     rng: random.Random,
     report: ReportData,
@@ -90,6 +203,8 @@ def render(
     mutate: float = 0.0,
     chrome: bool = False,
     table_lines: bool = False,
+    values_2019: dict[str, dict[str, dict[str, str]]] | None = None,
+    single_other: bool = False,
 ) -> str:
     """The report as one run of text (``table_lines``: one line per table)."""
     assert report.active
@@ -109,7 +224,7 @@ def render(
         )
 
     active = [fmt.SECTION_HEADINGS[1]]
-    for block in fmt.ACTIVE_BLOCKS:
+    for block in fmt.ACTIVE_BLOCKS if values_2019 is None else ():
         active += [block.heading, fmt.CONTENT_HEADER, *map(lab, block.columns)]
         for name, label in block.rows:
             value = getattr(act, name)
@@ -121,6 +236,16 @@ def render(
                 )
             active += [lab(label), written]
         active.append(noise())
+    for heading, columns, rows in BLOCKS_2019 if values_2019 is not None else ():
+        assert values_2019 is not None
+        active += [heading, fmt.CONTENT_HEADER, *columns]
+        for _name, label in rows:
+            texts = list(values_2019[heading][label].values())
+            written = "".join(
+                (rng.choice((" ", "\xa0")) if i and rng.random() < keep else "") + t
+                for i, t in enumerate(texts)
+            )
+            active += [label, written]
     applications = [
         fmt.SECTION_HEADINGS[2],
         fmt.APPLICATIONS_CORNER_NOTE,
@@ -134,9 +259,14 @@ def render(
     for spec in fmt.APPLICATION_ROWS:
         if spec.field == "granted":
             applications.append(fmt.TOP_RESULTS)
+        row = getattr(apps, spec.field)
+        if single_other and spec.field == "other":
+            if spec.index == 0:  # the 2019 layout: one undivided row
+                merged = tuple(sum(col) for col in zip(*row, strict=True))
+                applications += [lab(groups["other"]), _values(rng, merged, keep)]
+            continue
         if spec.index == 0:
             applications.append(lab(groups[spec.field]))
-        row = getattr(apps, spec.field)
         values = row[spec.index] if spec.index is not None else row
         applications += [lab(spec.label), _values(rng, values, keep)]
         if spec.field in ("carried_over", "total"):
@@ -187,6 +317,43 @@ def render(
     return body
 
 
+def render_markdown(rng: random.Random, report: ReportData, title: str) -> str:
+    """The report as a PDF→markdown converter writes it (see ``pdf_markdown``)."""
+    from gongkai.annual_reports.layout import table_layouts
+    from gongkai.annual_reports.tests.importing.shapes import grid_rows
+
+    split_words = {"法律服务机构": "法律服务 机构", "尚未审结": "尚未 审结"}
+    lines = [f"# {title}", "", f"## {fmt.SECTION_HEADINGS[0]}", ""]
+    lines += ["全年共受理政府信息公开申请41件，收取费用0元。", ""]
+    for heading, layout in zip(
+        fmt.SECTION_HEADINGS[1:4], table_layouts(report), strict=True
+    ):
+        lines += [f"## {heading}", ""]
+        for n, row in enumerate(grid_rows(layout)):
+            cells = [c for c in row if c is not None]
+            labels = [split_words.get(c.text, c.text) for c in cells if not c.is_value]
+            values = [c.text for c in cells if c.is_value]
+            roll = rng.random()
+            if values and labels and roll < 0.3:
+                lines.append(" ".join(labels))
+                bars = rng.random() < 0.5 or len(values) < 3
+                lines.append(
+                    "| " + " | ".join(values) + " |" if bars else " ".join(values)
+                )
+            elif len(values) > 1 and roll < 0.6:
+                k = rng.randint(1, len(values) - 1)
+                lines.append("| " + " | ".join([*labels, *values[:k]]) + " |")
+                lines.append("| " + " | ".join(values[k:]) + " |")
+            else:
+                lines.append("| " + " | ".join([*labels, *values]) + " |")
+            if n == 0:
+                lines.append("|" + "---|" * (len(labels) + len(values)))
+        lines.append("")
+    lines += [f"## {fmt.SECTION_HEADINGS[4]}", "", "无。", ""]
+    lines += [f"## {fmt.SECTION_HEADINGS[5]}", "", "本年度未收取信息处理费。"]
+    return "\n".join(lines)
+
+
 def flat_case(shape: str, rng: random.Random) -> FlatCase:
     report, title = random_report(rng, blank_share=0.0)
     if shape == "glued":
@@ -199,6 +366,15 @@ def flat_case(shape: str, rng: random.Random) -> FlatCase:
         text = render(rng, report, title, keep=0.3, mutate=0.6)
     elif shape == "lines":
         text = render(rng, report, title, keep=0.2, table_lines=True)
+    elif shape == "glued_2019":
+        values = active_2019(rng)
+        text = render(rng, report, title, values_2019=values, single_other=True)
+        return FlatCase(shape, text, expected_2019(report, values))
+    elif shape == "pdf_markdown":
+        text = render_markdown(rng, report, title)
+    elif shape == "single_other":
+        text = render(rng, report, title, keep=0.3, single_other=True)
+        return FlatCase(shape, text, _single_other_expected(report))
     else:
         raise ValueError(shape)
     return FlatCase(shape, text, report)

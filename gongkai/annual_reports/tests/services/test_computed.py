@@ -1,4 +1,5 @@
-"""report_compute: sections 三 from the cases, section 二 kept as typed."""
+"""report_compute: sections 三 from the cases; section 二 kept as typed where the
+organ keeps no publications records (``publications/tests`` computes it)."""
 
 from __future__ import annotations
 

@@ -47,8 +47,8 @@ def test_every_cell_of_the_format_has_exactly_one_origin() -> None:
 @pytest.mark.parametrize(
     ("path", "origin"),
     [
-        (("active", "rules", 0), Origin.TYPED),
-        (("active", "fees_wan_yuan"), Origin.TYPED),
+        (("active", "rules", 0), Origin.COLLECTED),  # typed where no records
+        (("active", "fees_wan_yuan"), Origin.COLLECTED),
         (("applications", "new", 0), Origin.COLLECTED),
         (("applications", "new", 6), Origin.DERIVED),  # 总计 column
         (("applications", "withheld", 3, 5), Origin.COLLECTED),
@@ -67,9 +67,19 @@ def test_collected_cells_name_their_workflow() -> None:
     sources = {
         s.code: s.source for s in STATISTICS.values() if s.origin == Origin.COLLECTED
     }
-    assert set(sources.values()) == {"applications", "appeals"}
-    section_two = {s.source for s in STATISTICS.values() if s.code.startswith("active")}
-    assert section_two == {"publications", ""}  # planned; the fee stays typed
+    assert set(sources.values()) == {"applications", "appeals", "publications"}
+    section_two = [s for s in STATISTICS.values() if s.code.startswith("active")]
+    assert {s.source for s in section_two} == {"publications"}
+    # an organ that keeps no such records in gongkai keeps what it typed
+    assert all(s.typed_fallback for s in section_two)
+
+
+def test_a_collector_that_finds_no_records_leaves_typed_cells() -> None:
+    typed = {("active", "licensing"): 7, ("active", "rules", 0): 2}
+    cells = computed_cells(typed=typed, collected={"active:rules": {("issued",): 5}})
+    assert cells[("active", "licensing")] == 7  # not collected: typed
+    assert cells[("active", "rules", 0)] == 5  # collected
+    assert cells[("active", "rules", 1)] == 0
 
 
 def _inputs() -> st.SearchStrategy[dict[Path, int | None]]:
@@ -144,7 +154,7 @@ def test_a_collector_is_registered_once_and_only_for_a_collected_statistic(
     with pytest.raises(KeyError):
         register_collector("applications:total_column", outcome_collector)
     with pytest.raises(KeyError):
-        register_collector("active:rules", outcome_collector)
+        register_collector("active:no_such_row", outcome_collector)
 
 
 def test_a_key_of_no_cell_is_refused() -> None:

@@ -516,7 +516,8 @@ def test_deliver_needs_a_proof_checked_by_content(
         {"delivered_by": "post", "on": "2025-03-07", "proof": fake},
     )
     assert response.status_code == 400
-    assert "不是 PDF、JPEG 或 PNG 文件" in response.content.decode()
+    assert "但文件内容是无法识别的格式，不是PDF" in response.content.decode()
+    assert "送达日期" in response.content.decode()  # the form is shown again
     proof = SimpleUploadedFile("回执.pdf", PDF, content_type="application/pdf")
     response = client.post(
         detail_url(case) + "deliver/",

@@ -99,8 +99,47 @@
     });
   }
 
+  // A finding's place in the source text: line, column and length (characters).
+  function rangeIn(line, column, length) {
+    const el = source ? source.querySelector("#L" + line + " .imp-lt") : null;
+    if (!el) return null;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let pos = 0, from = column - 1, to = from + Math.max(1, length), started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const n = node.nodeValue.length;
+      if (!started && from < pos + n) { range.setStart(node, from - pos); started = true; }
+      if (started && to <= pos + n) { range.setEnd(node, to - pos); return range; }
+      pos += n;
+    }
+    if (started) { range.setEndAfter(el.lastChild); return range; }
+    return null;
+  }
+
+  function showAt(button) {
+    const d = button.dataset;
+    const range = rangeIn(d.line, Number(d.column), Number(d.end) - Number(d.start));
+    if (!range) return;
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      CSS.highlights.set("imp-at", new Highlight(range));
+    } else {
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    source.scrollIntoView({ block: "start", behavior: "smooth" });
+    const box = source.getBoundingClientRect(), r = range.getBoundingClientRect();
+    source.scrollTop += r.top - box.top - source.clientHeight / 2;
+  }
+
   document.addEventListener("click", (e) => {
-    const ref = e.target.closest(".imp-cellref, .imp-goto");
+    const at = e.target.closest(".imp-at");
+    if (at) {
+      e.preventDefault();
+      showAt(at);
+      return;
+    }
+    const ref = e.target.closest(".imp-cellref, .imp-goto, .imp-cellref-link");
     if (ref) {
       e.preventDefault();
       openPanel(ref.dataset.path);

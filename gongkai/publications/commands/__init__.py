@@ -1,0 +1,1 @@
+"""``gongkai publications …`` (registered in ``gongkai.cli``)."""
