@@ -47,6 +47,9 @@ def item_get_public(*, pk: int) -> InformationItem | None:
         .select_related("organisation", "category")
         .prefetch_related("attachments", "interpretations")
         .filter(pk=pk)
+        # One row by its key: without the list's newest-first order, which let
+        # SQLite walk the date index instead.
+        .order_by("pk")
         .first()
     )
 
