@@ -248,9 +248,15 @@ def item_page_get(*, pk: int) -> ItemPage | None:
 
 
 def attachment_get_public(*, item_pk: int, pk: int) -> ItemAttachment | None:
-    if item_get_public(pk=item_pk) is None:
-        return None
-    return ItemAttachment.objects.filter(item_id=item_pk, pk=pk).first()
+    """An attachment of a public document, in one query (as the interpretation
+    below: the document's public state checked in the same statement)."""
+    return (
+        ItemAttachment.objects.filter(
+            item_id=item_pk, pk=pk, item__in=item_public_queryset().values("pk")
+        )
+        .order_by()
+        .first()
+    )
 
 
 def interpretation_get_public(*, pk: int) -> PolicyInterpretation | None:
